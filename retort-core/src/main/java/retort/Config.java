@@ -1,0 +1,33 @@
+package retort;
+
+import java.nio.file.Path;
+
+/**
+ * What Retort needs to run: where the migration scripts are, which table records the version, and
+ * the environment picked for this run.
+ *
+ * @param scriptLocation the directory holding {@code versions/} and {@code script.sql.tmpl}
+ * @param versionTable the version table's name, {@code retort_version} by default; {@code alembic_version}
+ *     adopts a database that Alembic manages
+ * @param versionTableSchema the schema of the version and log tables, {@code public} by default
+ */
+public record Config(Path scriptLocation, String versionTable, String versionTableSchema, Environment environment) {
+
+  public static final String DEFAULT_VERSION_TABLE = "retort_version";
+  public static final String DEFAULT_SCHEMA = "public";
+
+  public Config {
+    versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
+    versionTableSchema = versionTableSchema == null || versionTableSchema.isBlank() ? DEFAULT_SCHEMA : versionTableSchema;
+  }
+
+  /** The table actually used: the environment's override, else the config's. */
+  String effectiveVersionTable() {
+    return environment != null && environment.versionTable() != null ? environment.versionTable() : versionTable;
+  }
+
+  String effectiveSchema() {
+    return environment != null && environment.versionTableSchema() != null
+        ? environment.versionTableSchema() : versionTableSchema;
+  }
+}

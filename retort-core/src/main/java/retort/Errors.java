@@ -1,0 +1,84 @@
+package retort;
+
+import java.sql.SQLException;
+import retort.RetortException.Kind;
+import retort.graph.GraphException;
+import retort.run.LockTimeout;
+import retort.run.Refusal;
+import retort.run.StepFailure;
+import retort.script.ScriptException;
+
+/** Turns the precise exceptions of the internal packages into the one error users see. */
+final class Errors {
+
+  private Errors() {}
+
+  static RetortException of(GraphException e) {
+    if (e instanceof GraphException.DuplicateRevision d) {
+      return new RetortException(Kind.USAGE, d.sources().get(0), e.getMessage(),
+          "give one of the files a new id (`retort revision` makes unique ones) and update its children's down_revision");
+    }
+    if (e instanceof GraphException.DuplicateLabel d) {
+      return new RetortException(Kind.USAGE, d.sources().get(0), e.getMessage(), "use each branch label once");
+    }
+    if (e instanceof GraphException.MissingRevision m) {
+      return new RetortException(Kind.USAGE, m.source(), e.getMessage(),
+          "fix the id in the header, or restore the missing migration file");
+    }
+    if (e instanceof GraphException.Cycle c) {
+      return new RetortException(Kind.USAGE, c.sources().get(0), e.getMessage(),
+          "a revision must not descend from itself: fix the down_revision of one of these files");
+    }
+    if (e instanceof GraphException.MultipleHeads m) {
+      return new RetortException(Kind.USAGE, null, e.getMessage(),
+          "name one of them, e.g. `" + m.heads().get(0) + "`, use `heads` for all of them, or merge them with `retort merge`");
+    }
+    if (e instanceof GraphException.AmbiguousRevision) {
+      return new RetortException(Kind.USAGE, null, e.getMessage(), "give more characters of the id");
+    }
+    if (e instanceof GraphException.UnknownRevision) {
+      return new RetortException(Kind.USAGE, null, e.getMessage(),
+          "use `head`, `heads`, `base`, a revision id (or 4+ characters of it), a branch label, or +N / -N; `retort history` lists the ids");
+    }
+    if (e instanceof GraphException.UnknownApplied) {
+      return new RetortException(Kind.ERROR, null, e.getMessage(),
+          "restore that migration file, or point retort.toml at the right script_location");
+    }
+    return new RetortException(Kind.USAGE, null, e.getMessage(), "`retort history` shows the revisions and `retort current` where the database is");
+  }
+
+  static RetortException of(ScriptException e) {
+    String location = e.line() > 0 ? e.file() + ":" + e.line() : e.file();
+    return new RetortException(Kind.USAGE, location, e.getMessage(), e.hint());
+  }
+
+  static RetortException of(StepFailure e) {
+    String location = e.line() > 0 ? e.file() + ":" + e.line() : e.file();
+    return new RetortException(Kind.ERROR, location, "ERROR " + e.sqlState() + ": " + e.serverMessage(), e.hint());
+  }
+
+  static RetortException of(LockTimeout e) {
+    String who = e.holder().map(h -> " (held by pid " + h.pid() + ", application_name '" + h.applicationName()
+        + "', since " + h.since() + ")").orElse("");
+    return new RetortException(Kind.LOCK_TIMEOUT, null, e.getMessage() + who,
+        "wait for the other run to finish, or stop it; PostgreSQL frees the lock when its session ends");
+  }
+
+  static RetortException of(Refusal e) {
+    return new RetortException(Kind.ERROR, null, e.getMessage(), e.hint());
+  }
+
+  static RetortException of(SQLException e, String target) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08") || state.equals("28P01") || state.equals("28000") || state.equals("3D000")) {
+      String hint = switch (state) {
+        case "28P01", "28000" -> "check the user and password (PGPASSWORD or ~/.pgpass when the URL has none)";
+        case "3D000" -> "create the database first, or fix its name in the URL";
+        default -> "check that the server runs and the host and port in the URL are right";
+      };
+      return new RetortException(Kind.ERROR, null, "cannot connect to " + target + ": " + e.getMessage(), hint, e);
+    }
+    return new RetortException(Kind.ERROR, null, "database error " + state + " on " + target + ": " + e.getMessage(),
+        "see the message above; nothing was changed beyond the steps already reported", e);
+  }
+}

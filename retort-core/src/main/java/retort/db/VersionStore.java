@@ -1,0 +1,199 @@
+package retort.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import retort.graph.VersionChange;
+
+/**
+ * The two state tables. The version table holds the heads the database is at, one
+ * {@code version_num} per row, in the shape of Alembic's {@code alembic_version}; the log table
+ * beside it ({@code retort_log}) is append-only, one row per step.
+ */
+public final class VersionStore {
+
+  public static final String LOG_TABLE = "retort_log";
+
+  private final TableName versions;
+  private final TableName log;
+
+  public VersionStore(TableName versions) {
+    this.versions = versions;
+    this.log = versions.sibling(LOG_TABLE);
+  }
+
+  public TableName versionTable() {
+    return versions;
+  }
+
+  public TableName logTable() {
+    return log;
+  }
+
+  /** Creates the schema and both tables where they are missing; run under the run lock. */
+  public void create(Connection c) throws SQLException {
+    for (String sql : createStatements()) {
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** The statements that create the state tables, as {@code create} runs them and {@code --sql} prints them. */
+  public List<String> createStatements() {
+    String pk = TableName.quote(versions.table() + "_pkc");
+    return List.of(
+        "CREATE SCHEMA IF NOT EXISTS " + TableName.quote(versions.schema()),
+        "CREATE TABLE IF NOT EXISTS " + versions.sql() + " (\n"
+            + "    version_num VARCHAR(32) NOT NULL,\n"
+            + "    CONSTRAINT " + pk + " PRIMARY KEY (version_num)\n)",
+        "CREATE TABLE IF NOT EXISTS " + log.sql() + " (\n"
+            + "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+            + "    revision VARCHAR(32) NOT NULL,\n"
+            + "    direction TEXT NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp')),\n"
+            + "    checksum TEXT,\n"
+            + "    started TIMESTAMPTZ NOT NULL,\n"
+            + "    finished TIMESTAMPTZ NOT NULL,\n"
+            + "    duration_ms BIGINT NOT NULL,\n"
+            + "    db_user TEXT NOT NULL DEFAULT current_user,\n"
+            + "    environment TEXT,\n"
+            + "    tool_version TEXT,\n"
+            + "    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'failed', 'partial')),\n"
+            + "    error TEXT,\n"
+            + "    last_statement INTEGER\n)");
+  }
+
+  /** Whether the version table exists yet. */
+  public boolean exists(Connection c) throws SQLException {
+    return tableExists(c, versions);
+  }
+
+  private static boolean tableExists(Connection c, TableName t) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT 1 FROM pg_catalog.pg_class k JOIN pg_catalog.pg_namespace n ON n.oid = k.relnamespace"
+            + " WHERE n.nspname = ? AND k.relname = ? AND k.relkind IN ('r', 'p')")) {
+      s.setString(1, t.schema());
+      s.setString(2, t.table());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** The rows of the version table, empty when the table does not exist yet. */
+  public List<String> heads(Connection c) throws SQLException {
+    if (!exists(c)) {
+      return List.of();
+    }
+    List<String> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version_num FROM " + versions.sql() + " ORDER BY version_num")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  /** Applies one step's change to the version table, in the caller's transaction. */
+  public void apply(Connection c, VersionChange change) throws SQLException {
+    if (!change.deletes().isEmpty()) {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + versions.sql() + " WHERE version_num = ?")) {
+        for (String id : change.deletes()) {
+          s.setString(1, id);
+          expectOne(s.executeUpdate(), "delete", id);
+        }
+      }
+    }
+    if (change.hasUpdate()) {
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE " + versions.sql() + " SET version_num = ? WHERE version_num = ?")) {
+        s.setString(1, change.updateTo());
+        s.setString(2, change.updateFrom());
+        expectOne(s.executeUpdate(), "update", change.updateFrom());
+      }
+    }
+    if (!change.inserts().isEmpty()) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO " + versions.sql() + " (version_num) VALUES (?)")) {
+        for (String id : change.inserts()) {
+          s.setString(1, id);
+          s.executeUpdate();
+        }
+      }
+    }
+  }
+
+  private void expectOne(int count, String what, String id) throws SQLException {
+    if (count != 1) {
+      throw new SQLException("the version table " + versions + " changed under this run: expected to " + what
+          + " the row " + id + " but found " + count + " rows", "RT001");
+    }
+  }
+
+  /** Replaces every row of the version table with these. */
+  public void replace(Connection c, List<String> rows) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM " + versions.sql());
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO " + versions.sql() + " (version_num) VALUES (?)")) {
+      for (String id : rows) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+    }
+  }
+
+  /** Appends one row to the log, in the caller's transaction. */
+  public void log(Connection c, LogEntry e) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO " + log.sql() + " (revision, direction, checksum, started, finished, duration_ms,"
+            + " environment, tool_version, outcome, error, last_statement)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, e.revision());
+      s.setString(2, e.direction());
+      s.setString(3, e.checksum());
+      s.setTimestamp(4, Timestamp.from(e.started()));
+      s.setTimestamp(5, Timestamp.from(e.finished()));
+      s.setLong(6, e.durationMillis());
+      s.setString(7, e.environment());
+      s.setString(8, e.toolVersion());
+      s.setString(9, e.outcome());
+      s.setString(10, e.error());
+      if (e.lastStatement() < 0) {
+        s.setNull(11, java.sql.Types.INTEGER);
+      } else {
+        s.setInt(11, e.lastStatement());
+      }
+      s.executeUpdate();
+    }
+  }
+
+  /** The log, oldest first; empty when the log table does not exist yet. */
+  public List<LogEntry> entries(Connection c) throws SQLException {
+    if (!tableExists(c, log)) {
+      return List.of();
+    }
+    List<LogEntry> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, started, finished, duration_ms,"
+            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + " ORDER BY id")) {
+      while (rs.next()) {
+        int last = rs.getInt(13);
+        out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getLong(7), rs.getString(8),
+            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.wasNull() ? -1 : last));
+      }
+    }
+    return out;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,158 @@
+package retort.graph;
+
+import java.util.List;
+
+/**
+ * A problem with the graph or with a target named against it. Each subclass carries the data the
+ * facade needs to tell the user what is wrong and what to do.
+ */
+public abstract sealed class GraphException extends RuntimeException {
+
+  private GraphException(String message) {
+    super(message, null, false, false);
+  }
+
+  /** Two files declare the same revision id. */
+  public static final class DuplicateRevision extends GraphException {
+    private final String id;
+    private final List<String> sources;
+
+    DuplicateRevision(String id, List<String> sources) {
+      super("revision " + id + " is declared by more than one file: " + String.join(", ", sources));
+      this.id = id;
+      this.sources = List.copyOf(sources);
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public List<String> sources() {
+      return sources;
+    }
+  }
+
+  /** Two revisions declare the same branch label. */
+  public static final class DuplicateLabel extends GraphException {
+    private final List<String> sources;
+
+    DuplicateLabel(String label, List<String> sources) {
+      super("branch label " + label + " is declared by more than one file: " + String.join(", ", sources));
+      this.sources = List.copyOf(sources);
+    }
+
+    public List<String> sources() {
+      return sources;
+    }
+  }
+
+  /** A revision names a parent or dependency that no file declares. */
+  public static final class MissingRevision extends GraphException {
+    private final String source;
+    private final String missing;
+
+    MissingRevision(String source, String relation, String missing) {
+      super(source + ": " + relation + " " + missing + " is not a known revision");
+      this.source = source;
+      this.missing = missing;
+    }
+
+    public String source() {
+      return source;
+    }
+
+    public String missing() {
+      return missing;
+    }
+  }
+
+  /** Revisions that descend from themselves. */
+  public static final class Cycle extends GraphException {
+    private final List<String> sources;
+
+    Cycle(List<String> sources) {
+      super("revisions form a cycle: " + String.join(" -> ", sources));
+      this.sources = List.copyOf(sources);
+    }
+
+    public List<String> sources() {
+      return sources;
+    }
+  }
+
+  /** A name that matches no revision, prefix or branch label. */
+  public static final class UnknownRevision extends GraphException {
+    private final String name;
+
+    UnknownRevision(String name) {
+      super("no revision, prefix or branch label matches '" + name + "'");
+      this.name = name;
+    }
+
+    public String name() {
+      return name;
+    }
+  }
+
+  /** A prefix shared by several revisions. */
+  public static final class AmbiguousRevision extends GraphException {
+    private final List<String> candidates;
+
+    AmbiguousRevision(String prefix, List<String> candidates) {
+      super("'" + prefix + "' is the prefix of several revisions: " + String.join(", ", candidates));
+      this.candidates = List.copyOf(candidates);
+    }
+
+    public List<String> candidates() {
+      return candidates;
+    }
+  }
+
+  /** A single revision was asked for where several heads exist. */
+  public static final class MultipleHeads extends GraphException {
+    private final List<String> heads;
+    private final String argument;
+
+    MultipleHeads(List<String> heads, String argument) {
+      super("'" + argument + "' is ambiguous: there are several heads: " + String.join(", ", heads));
+      this.heads = List.copyOf(heads);
+      this.argument = argument;
+    }
+
+    public List<String> heads() {
+      return heads;
+    }
+
+    public String argument() {
+      return argument;
+    }
+  }
+
+  /** A target that cannot be reached from where the database is, or a walk that cannot be made. */
+  public static final class InvalidTarget extends GraphException {
+    private final String target;
+
+    InvalidTarget(String target, String reason) {
+      super("cannot move to '" + target + "': " + reason);
+      this.target = target;
+    }
+
+    public String target() {
+      return target;
+    }
+  }
+
+  /** The database records a revision that no file declares. */
+  public static final class UnknownApplied extends GraphException {
+    private final String id;
+
+    UnknownApplied(String id) {
+      super("the database is at revision " + id + ", which no migration file declares");
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+}

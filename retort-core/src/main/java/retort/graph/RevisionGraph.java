@@ -1,0 +1,488 @@
+package retort.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * The revision DAG. A head is a revision that no other revision names as its down revision; a base
+ * is a revision with no down revision. Built once from revision records and validated on the way:
+ * duplicate ids, missing parents or dependencies and cycles are errors naming the files.
+ *
+ * <p>Revisions are kept in a topological order (parents first; ties keep the input order), and
+ * every walk is over int indices into that order, so that loading and planning stay linear in the
+ * number of revisions.
+ */
+public final class RevisionGraph {
+
+  private static final int[] NONE = new int[0];
+
+  private final List<Revision> revisions;
+  private final Map<String, Integer> byId;
+  private final Map<String, Integer> byLabel;
+  private final int[][] parents;
+  private final int[][] dependencies;
+  private final int[][] normalizedDown;
+  private final int[][] children;
+  private final int[][] dependents;
+  private final List<Revision> heads;
+  private final List<Revision> bases;
+  private volatile String[] sortedIds;
+
+  private RevisionGraph(List<Revision> ordered) {
+    int n = ordered.size();
+    this.revisions = List.copyOf(ordered);
+    this.byId = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      byId.put(ordered.get(i).id(), i);
+    }
+    this.byLabel = new HashMap<>();
+    this.parents = new int[n][];
+    this.dependencies = new int[n][];
+    int[] childCount = new int[n];
+    int[] dependentCount = new int[n];
+    for (int i = 0; i < n; i++) {
+      parents[i] = indices(ordered.get(i).downRevisions());
+      dependencies[i] = indices(ordered.get(i).dependsOn());
+      for (int p : parents[i]) {
+        childCount[p]++;
+      }
+      for (int d : dependencies[i]) {
+        dependentCount[d]++;
+      }
+      for (String label : ordered.get(i).branchLabels()) {
+        byLabel.put(label, i);
+      }
+    }
+    this.children = new int[n][];
+    this.dependents = new int[n][];
+    for (int i = 0; i < n; i++) {
+      children[i] = childCount[i] == 0 ? NONE : new int[childCount[i]];
+      dependents[i] = dependentCount[i] == 0 ? NONE : new int[dependentCount[i]];
+      childCount[i] = 0;
+      dependentCount[i] = 0;
+    }
+    List<Revision> headList = new ArrayList<>();
+    List<Revision> baseList = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      for (int p : parents[i]) {
+        children[p][childCount[p]++] = i;
+      }
+      for (int d : dependencies[i]) {
+        dependents[d][dependentCount[d]++] = i;
+      }
+      if (parents[i].length == 0) {
+        baseList.add(ordered.get(i));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (children[i].length == 0) {
+        headList.add(ordered.get(i));
+      }
+    }
+    this.heads = List.copyOf(headList);
+    this.bases = List.copyOf(baseList);
+    this.normalizedDown = new int[n][];
+    for (int i = 0; i < n; i++) {
+      normalizedDown[i] = normalize(i);
+    }
+  }
+
+  /** Validates the revisions and builds the graph. */
+  public static RevisionGraph of(Collection<Revision> revisions) {
+    Map<String, Revision> byId = new LinkedHashMap<>(revisions.size() * 2);
+    Map<String, String> labelOwner = new HashMap<>();
+    for (Revision r : revisions) {
+      Revision earlier = byId.putIfAbsent(r.id(), r);
+      if (earlier != null) {
+        List<String> sources = new ArrayList<>();
+        for (Revision same : revisions) {
+          if (same.id().equals(r.id())) {
+            sources.add(same.source());
+          }
+        }
+        throw new GraphException.DuplicateRevision(r.id(), sources);
+      }
+      for (String label : r.branchLabels()) {
+        String owner = labelOwner.putIfAbsent(label, r.source());
+        if (owner != null) {
+          throw new GraphException.DuplicateLabel(label, List.of(owner, r.source()));
+        }
+      }
+    }
+    for (String label : labelOwner.keySet()) {
+      Revision clash = byId.get(label);
+      if (clash != null) {
+        throw new GraphException.DuplicateLabel(
+            label, List.of(labelOwner.get(label), clash.source()));
+      }
+    }
+    for (Revision r : byId.values()) {
+      for (String p : r.downRevisions()) {
+        if (!byId.containsKey(p)) {
+          throw new GraphException.MissingRevision(r.source(), "down_revision", p);
+        }
+      }
+      for (String d : r.dependsOn()) {
+        if (!byId.containsKey(d) && !labelOwner.containsKey(d)) {
+          throw new GraphException.MissingRevision(r.source(), "depends_on", d);
+        }
+      }
+    }
+    return new RevisionGraph(topologicalOrder(new ArrayList<>(byId.values()), labelOwner, byId));
+  }
+
+  private static List<Revision> topologicalOrder(
+      List<Revision> input, Map<String, String> labelOwner, Map<String, Revision> byId) {
+    int n = input.size();
+    Map<String, Integer> position = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      position.put(input.get(i).id(), i);
+    }
+    Map<String, Integer> labelPosition = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      for (String label : input.get(i).branchLabels()) {
+        labelPosition.put(label, i);
+      }
+    }
+    int[] pending = new int[n];
+    List<List<Integer>> next = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      next.add(new ArrayList<>(1));
+    }
+    for (int i = 0; i < n; i++) {
+      Revision r = input.get(i);
+      for (String p : r.downRevisions()) {
+        next.get(position.get(p)).add(i);
+        pending[i]++;
+      }
+      for (String d : r.dependsOn()) {
+        Integer at = position.containsKey(d) ? position.get(d) : labelPosition.get(d);
+        next.get(at).add(i);
+        pending[i]++;
+      }
+    }
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
+      if (pending[i] == 0) {
+        ready.add(i);
+      }
+    }
+    List<Revision> ordered = new ArrayList<>(n);
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      ordered.add(input.get(i));
+      for (int c : next.get(i)) {
+        if (--pending[c] == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    if (ordered.size() < n) {
+      throw new GraphException.Cycle(cycle(input, pending, position));
+    }
+    if (!labelOwner.isEmpty()) {
+      ordered = resolveLabelDependencies(ordered, labelPosition, input);
+    }
+    return ordered;
+  }
+
+  /** A depends_on may name a branch label; it stands for the revision that declares the label. */
+  private static List<Revision> resolveLabelDependencies(
+      List<Revision> ordered, Map<String, Integer> labelPosition, List<Revision> input) {
+    List<Revision> resolved = new ArrayList<>(ordered.size());
+    for (Revision r : ordered) {
+      boolean hasLabel = false;
+      for (String d : r.dependsOn()) {
+        hasLabel |= labelPosition.containsKey(d);
+      }
+      if (!hasLabel) {
+        resolved.add(r);
+        continue;
+      }
+      List<String> deps = new ArrayList<>();
+      for (String d : r.dependsOn()) {
+        Integer at = labelPosition.get(d);
+        deps.add(at == null ? d : input.get(at).id());
+      }
+      resolved.add(new Revision(r.id(), r.downRevisions(), deps, r.branchLabels(), r.source()));
+    }
+    return resolved;
+  }
+
+  /** Follows parent links among the revisions left unsorted until one repeats. */
+  private static List<String> cycle(List<Revision> input, int[] pending, Map<String, Integer> position) {
+    int start = 0;
+    while (pending[start] == 0) {
+      start++;
+    }
+    List<Integer> path = new ArrayList<>();
+    Map<Integer, Integer> seenAt = new HashMap<>();
+    int at = start;
+    while (!seenAt.containsKey(at)) {
+      seenAt.put(at, path.size());
+      path.add(at);
+      Revision r = input.get(at);
+      int nextAt = -1;
+      List<String> links = new ArrayList<>(r.downRevisions());
+      links.addAll(r.dependsOn());
+      for (String link : links) {
+        Integer p = position.get(link);
+        if (p != null && pending[p] > 0) {
+          nextAt = p;
+          break;
+        }
+      }
+      at = nextAt;
+    }
+    List<String> sources = new ArrayList<>();
+    for (int i = seenAt.get(at); i < path.size(); i++) {
+      sources.add(input.get(path.get(i)).source());
+    }
+    sources.add(input.get(at).source());
+    return sources;
+  }
+
+  private int[] indices(List<String> ids) {
+    if (ids.isEmpty()) {
+      return NONE;
+    }
+    int[] out = new int[ids.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = byId.get(ids.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * Parents plus the dependencies that no versioned ancestor already depends on: the revisions whose
+   * version rows this revision's upgrade absorbs.
+   */
+  private int[] normalize(int i) {
+    if (dependencies[i].length == 0) {
+      return parents[i];
+    }
+    BitSet redundant = new BitSet();
+    BitSet ancestors = walk(new int[] {i}, false, false);
+    ancestors.clear(i);
+    for (int a = ancestors.nextSetBit(0); a >= 0; a = ancestors.nextSetBit(a + 1)) {
+      for (int d : dependencies[a]) {
+        redundant.set(d);
+      }
+    }
+    int[] out = Arrays.copyOf(parents[i], parents[i].length + dependencies[i].length);
+    int size = parents[i].length;
+    for (int d : dependencies[i]) {
+      if (!redundant.get(d) && !contains(out, size, d)) {
+        out[size++] = d;
+      }
+    }
+    return Arrays.copyOf(out, size);
+  }
+
+  private static boolean contains(int[] values, int size, int value) {
+    for (int i = 0; i < size; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- lookups
+
+  /** Every revision, parents before children. */
+  public List<Revision> revisions() {
+    return revisions;
+  }
+
+  public int size() {
+    return revisions.size();
+  }
+
+  public List<Revision> heads() {
+    return heads;
+  }
+
+  public List<Revision> bases() {
+    return bases;
+  }
+
+  public Optional<Revision> get(String id) {
+    Integer i = byId.get(id);
+    return i == null ? Optional.empty() : Optional.of(revisions.get(i));
+  }
+
+  /** The revision with this id, branch label, or unique prefix of at least four characters. */
+  public Revision resolve(String name) {
+    return revisions.get(indexOf(name));
+  }
+
+  int indexOf(String name) {
+    Integer exact = byId.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    Integer labelled = byLabel.get(name);
+    if (labelled != null) {
+      return labelled;
+    }
+    if (name.length() >= 4) {
+      List<String> matches = prefixMatches(name);
+      if (matches.size() == 1) {
+        return byId.get(matches.get(0));
+      }
+      if (matches.size() > 1) {
+        throw new GraphException.AmbiguousRevision(name, matches);
+      }
+    }
+    throw new GraphException.UnknownRevision(name);
+  }
+
+  private List<String> prefixMatches(String prefix) {
+    String[] ids = sortedIds;
+    if (ids == null) {
+      ids = byId.keySet().toArray(new String[0]);
+      Arrays.sort(ids);
+      sortedIds = ids;
+    }
+    int from = Arrays.binarySearch(ids, prefix);
+    from = from < 0 ? -from - 1 : from;
+    List<String> matches = new ArrayList<>();
+    for (int i = from; i < ids.length && ids[i].startsWith(prefix); i++) {
+      matches.add(ids[i]);
+    }
+    return matches;
+  }
+
+  boolean hasLabel(String label) {
+    return byLabel.containsKey(label);
+  }
+
+  Revision at(int index) {
+    return revisions.get(index);
+  }
+
+  int index(Revision r) {
+    return byId.get(r.id());
+  }
+
+  int[] parents(int i) {
+    return parents[i];
+  }
+
+  int[] children(int i) {
+    return children[i];
+  }
+
+  int[] normalizedDown(int i) {
+    return normalizedDown[i];
+  }
+
+  List<Revision> parentsOf(Revision r) {
+    List<Revision> out = new ArrayList<>();
+    for (int p : parents[index(r)]) {
+      out.add(revisions.get(p));
+    }
+    return out;
+  }
+
+  /** The revisions that name this one as their down revision. */
+  public List<Revision> childrenOf(Revision r) {
+    List<Revision> out = new ArrayList<>();
+    for (int c : children[index(r)]) {
+      out.add(revisions.get(c));
+    }
+    return out;
+  }
+
+  /**
+   * The revisions applied to a database whose version table holds these rows: the rows and all their
+   * ancestors, dependencies included.
+   */
+  public List<Revision> applied(Collection<String> rows) {
+    BitSet set = appliedSet(rows);
+    List<Revision> out = new ArrayList<>(set.cardinality());
+    for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+      out.add(revisions.get(i));
+    }
+    return out;
+  }
+
+  BitSet appliedSet(Collection<String> rows) {
+    return walk(rowIndices(rows), false, true);
+  }
+
+  int[] rowIndices(Collection<String> rows) {
+    int[] start = new int[rows.size()];
+    int k = 0;
+    for (String row : rows) {
+      Integer i = byId.get(row);
+      if (i == null) {
+        throw new GraphException.UnknownApplied(row);
+      }
+      start[k++] = i;
+    }
+    return start;
+  }
+
+  /** Ancestors (down) or descendants (up) of the start revisions, start included. */
+  BitSet walk(int[] start, boolean up, boolean withDependencies) {
+    BitSet seen = new BitSet(revisions.size());
+    ArrayDeque<Integer> todo = new ArrayDeque<>();
+    for (int s : start) {
+      if (!seen.get(s)) {
+        seen.set(s);
+        todo.push(s);
+      }
+    }
+    while (!todo.isEmpty()) {
+      int i = todo.pop();
+      int[] first = up ? children[i] : parents[i];
+      int[] second = withDependencies ? (up ? dependents[i] : dependencies[i]) : NONE;
+      for (int[] links : new int[][] {first, second}) {
+        for (int next : links) {
+          if (!seen.get(next)) {
+            seen.set(next);
+            todo.push(next);
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * The revisions that descend from {@code lower} (all when it is null) and lead to one of
+   * {@code uppers}, both ends included, newest first.
+   */
+  public List<Revision> between(Revision lower, Collection<Revision> uppers) {
+    int[] tops = new int[uppers.size()];
+    int k = 0;
+    for (Revision r : uppers) {
+      tops[k++] = index(r);
+    }
+    BitSet set = walk(tops, false, false);
+    if (lower != null) {
+      set.and(walk(new int[] {index(lower)}, true, false));
+    }
+    List<Revision> out = new ArrayList<>(set.cardinality());
+    for (int i = set.previousSetBit(set.length() - 1); i >= 0; i = set.previousSetBit(i - 1)) {
+      out.add(revisions.get(i));
+    }
+    return out;
+  }
+
+  /** Whether two revisions lie on one line of descent (either is an ancestor of the other). */
+  boolean sharesLineage(int a, int b) {
+    return walk(new int[] {b}, false, true).get(a) || walk(new int[] {b}, true, true).get(a);
+  }
+}

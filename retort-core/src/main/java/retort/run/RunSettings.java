@@ -1,0 +1,22 @@
+package retort.run;
+
+import java.time.Duration;
+
+/**
+ * How a run treats the database: {@code lockTimeout} and {@code statementTimeout} are set in each
+ * step's transaction (null leaves the server's value); a step that hits lock_timeout runs again up to
+ * {@code lockRetries} times with a growing pause; {@code lockWait} bounds the wait for the run lock.
+ */
+public record RunSettings(
+    Duration lockTimeout,
+    Duration statementTimeout,
+    int lockRetries,
+    Duration retryPause,
+    Duration lockWait,
+    String environment,
+    String toolVersion) {
+
+  public static RunSettings defaults() {
+    return new RunSettings(Duration.ofSeconds(5), null, 3, Duration.ofMillis(500), Duration.ofSeconds(60), "", "");
+  }
+}

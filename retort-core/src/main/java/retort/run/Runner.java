@@ -1,0 +1,135 @@
+package retort.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import retort.db.ConnectionSource;
+import retort.db.LogEntry;
+import retort.db.RunLock;
+import retort.db.VersionStore;
+import retort.graph.Plan;
+import retort.graph.Planner;
+import retort.graph.Step;
+import retort.script.Script;
+import retort.script.ScriptDirectory;
+
+/**
+ * Carries out upgrades and downgrades: takes the run lock on a connection of its own, creates the
+ * state tables where missing, reads the version rows, plans, and applies the steps one by one. The
+ * last step's commit is durable, which flushes every earlier step's commit with it.
+ */
+public final class Runner {
+
+  private final ScriptDirectory scripts;
+  private final ConnectionSource source;
+  private final VersionStore store;
+  private final RunSettings settings;
+  private final Progress progress;
+
+  public Runner(ScriptDirectory scripts, ConnectionSource source, VersionStore store, RunSettings settings,
+      Progress progress) {
+    this.scripts = scripts;
+    this.source = source;
+    this.store = store;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** How a plan is made from the version rows. */
+  @FunctionalInterface
+  public interface PlanMaker {
+    Plan plan(Planner planner, List<String> rows) throws Refusal;
+  }
+
+  public RunReport upgrade(String target, boolean resume) throws SQLException, StepFailure, LockTimeout, Refusal {
+    return run((planner, rows) -> planner.upgrade(rows, target), resume);
+  }
+
+  public RunReport downgrade(String target) throws SQLException, StepFailure, LockTimeout, Refusal {
+    return run((planner, rows) -> {
+      Plan plan = planner.downgrade(rows, target);
+      for (Step step : plan.steps()) {
+        Script script = scripts.script(step.revision());
+        if (!script.downgrade().present()) {
+          throw new Refusal(script.name() + " has no `-- +downgrade` section, so " + script.id() + " cannot be undone",
+              "add a `-- +downgrade` section to the file (empty if undoing needs nothing), or move the version with `retort stamp`");
+        }
+      }
+      return plan;
+    }, false);
+  }
+
+  /** Takes the lock, plans with the rows found under it, and runs the plan. */
+  public RunReport run(PlanMaker maker, boolean resume) throws SQLException, StepFailure, LockTimeout, Refusal {
+    try (Connection lockConnection = source.open();
+        RunLock lock = lock(lockConnection);
+        Connection c = source.open()) {
+      c.setAutoCommit(true);
+      store.create(c);
+      List<String> rows = store.heads(c);
+      Plan plan = maker.plan(new Planner(scripts.graph()), rows);
+      Optional<LogEntry> partial = unfinished(c, rows);
+      int resumeAfter = 0;
+      if (partial.isPresent()) {
+        LogEntry p = partial.get();
+        boolean next = !plan.isEmpty() && plan.steps().get(0).revision().id().equals(p.revision())
+            && plan.steps().get(0).direction().word().equals(p.direction());
+        if (!resume || !next) {
+          Script s = scripts.script(p.revision());
+          String file = s == null ? p.revision() : s.name();
+          throw new Refusal(file + ": the non-transactional " + p.direction() + " of " + p.revision()
+              + " stopped after statement " + p.lastStatement() + " (" + p.error() + ")",
+              "fix the file, then run `retort upgrade --resume` to continue with statement " + (p.lastStatement() + 1)
+                  + ", or set the version by hand with `retort stamp`");
+        }
+        resumeAfter = p.lastStatement();
+      }
+      StepExecutor executor = new StepExecutor(c, store, settings, progress);
+      List<Step> steps = plan.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        Script script = scripts.script(step.revision());
+        progress.stepStarted(step, script);
+        Instant started = Instant.now();
+        executor.run(step, script, i == steps.size() - 1, i == 0 ? resumeAfter : 0);
+        progress.stepFinished(step, script, Duration.between(started, Instant.now()));
+      }
+      return new RunReport(plan, rows, plan.rowsAfter());
+    }
+  }
+
+  /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */
+  private Optional<LogEntry> unfinished(Connection c, List<String> rows) throws SQLException {
+    List<LogEntry> entries = store.entries(c);
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
+    LogEntry last = entries.get(entries.size() - 1);
+    return "partial".equals(last.outcome()) ? Optional.of(last) : Optional.empty();
+  }
+
+  private RunLock lock(Connection c) throws SQLException, LockTimeout {
+    java.util.concurrent.atomic.AtomicReference<Optional<retort.db.LockHolder>> seen =
+        new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+    try {
+      return RunLock.acquire(c, store.versionTable(), settings.lockWait(), holder -> {
+        seen.set(holder);
+        progress.waitingForLock(holder);
+      }).orElseThrow(() -> new LockTimeout("another run holds the lock on " + store.versionTable()
+          + " and did not release it within " + settings.lockWait().toSeconds() + " s", seen.get()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LockTimeout("interrupted while waiting for the run lock", seen.get());
+    }
+  }
+
+  /** The version rows, read without the lock and without creating anything. */
+  public List<String> rows() throws SQLException {
+    try (Connection c = source.open()) {
+      return store.heads(c);
+    }
+  }
+}

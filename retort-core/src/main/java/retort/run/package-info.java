@@ -1,0 +1,8 @@
+/**
+ * Executing a plan: the runner takes the run lock, reads the version rows, plans, and applies each
+ * step in its own transaction together with its version-table change and log row.
+ *
+ * <p>Progress goes to a {@link retort.run.Progress} the caller implements; nothing here prints.
+ * Internal to Retort: use the {@code retort} package.
+ */
+package retort.run;

@@ -1,0 +1,92 @@
+package retort.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.text.Normalizer;
+
+/**
+ * Writes a new migration file from the environment's template ({@code script.sql.tmpl}, or the
+ * built-in one when the environment has none). Placeholders are {@code ${revision}},
+ * {@code ${down_revision}}, {@code ${message}}, {@code ${created}}, {@code ${branch_labels}} and
+ * {@code ${depends_on}}; a header line whose optional placeholder is empty is left out.
+ */
+public final class RevisionWriter {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private RevisionWriter() {}
+
+  /** A new random revision id: 12 lowercase hex digits. */
+  public static String newId() {
+    byte[] bytes = new byte[6];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  /** The built-in template, also written by {@code retort init}. */
+  public static String defaultTemplate() throws IOException {
+    try (InputStream in = RevisionWriter.class.getResourceAsStream("script.sql.tmpl")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Renders the template and writes {@code versions/<id>_<slug>.sql}; returns the file. */
+  public static Path write(
+      Path location, String id, List<String> downRevisions, String message, String created,
+      List<String> branchLabels, List<String> dependsOn) throws IOException {
+    Path templateFile = location.resolve(ScriptDirectory.TEMPLATE);
+    String template = Files.exists(templateFile) ? Files.readString(templateFile) : defaultTemplate();
+    Map<String, String> values = Map.of(
+        "revision", id,
+        "down_revision", downRevisions.isEmpty() ? "none" : String.join(", ", downRevisions),
+        "message", message.replace('\n', ' ').replace('\r', ' '),
+        "created", created,
+        "branch_labels", String.join(", ", branchLabels),
+        "depends_on", String.join(", ", dependsOn));
+    String text = render(template, values);
+    Path file = location.resolve(ScriptDirectory.VERSIONS).resolve(id + "_" + slug(message) + ".sql");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
+    return file;
+  }
+
+  static String render(String template, Map<String, String> values) {
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    for (String line : template.split("\n", -1)) {
+      boolean emptyOptional = false;
+      for (String optional : List.of("branch_labels", "depends_on")) {
+        if (line.contains("${" + optional + "}") && values.get(optional).isEmpty()) {
+          emptyOptional = true;
+        }
+      }
+      if (emptyOptional) {
+        continue;
+      }
+      String rendered = line;
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        rendered = rendered.replace("${" + e.getKey() + "}", e.getValue());
+      }
+      out.append(rendered).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  /** The message as a file-name slug: lowercase ASCII words joined by underscores, at most 40 characters. */
+  static String slug(String message) {
+    String ascii = Normalizer.normalize(message, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    if (slug.length() > 40) {
+      slug = slug.substring(0, 40).replaceAll("_+$", "");
+    }
+    return slug.isEmpty() ? "revision" : slug;
+  }
+}

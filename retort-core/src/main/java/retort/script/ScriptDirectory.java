@@ -1,0 +1,113 @@
+package retort.script;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import retort.graph.Revision;
+import retort.graph.RevisionGraph;
+
+/**
+ * The migration environment on disk: a script location holding {@code versions/*.sql} and the
+ * template {@code script.sql.tmpl}. Loading it parses every file and builds the graph.
+ */
+public final class ScriptDirectory {
+
+  public static final String VERSIONS = "versions";
+  public static final String TEMPLATE = "script.sql.tmpl";
+
+  private final Path location;
+  private final List<Script> scripts;
+  private final Map<String, Script> byId;
+  private final RevisionGraph graph;
+
+  private ScriptDirectory(Path location, List<Script> scripts) {
+    this.location = location;
+    this.scripts = List.copyOf(scripts);
+    this.byId = new HashMap<>(scripts.size() * 2);
+    List<Revision> revisions = new ArrayList<>(scripts.size());
+    for (Script s : scripts) {
+      byId.putIfAbsent(s.id(), s);
+      revisions.add(s.revision());
+    }
+    this.graph = RevisionGraph.of(revisions);
+  }
+
+  /** Reads every migration file under {@code location/versions}, sorted by file name. */
+  public static ScriptDirectory load(Path location) throws ScriptException, IOException {
+    Path versions = location.resolve(VERSIONS);
+    if (!Files.isDirectory(versions)) {
+      throw new ScriptException(location.toString(), 0,
+          "no versions directory at " + versions,
+          "check script_location in retort.toml, or create one with `retort init DIR`");
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(versions, "*.sql")) {
+      for (Path p : stream) {
+        if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      }
+    }
+    files.sort(null);
+    List<Script> scripts = new ArrayList<>(files.size());
+    for (Path file : files) {
+      scripts.add(parse(file, VERSIONS + "/" + file.getFileName()));
+    }
+    return new ScriptDirectory(location, scripts);
+  }
+
+  /** Parses one file; {@code name} is how errors refer to it. */
+  public static Script parse(Path file, String name) throws ScriptException, IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ScriptException(name, 0, "file not found", "check the path");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ScriptException(name, 0, "the file is not valid UTF-8", "save it as UTF-8");
+    }
+    return new ScriptParser(name, text).parse();
+  }
+
+  /** Parses migration text that did not come from a file, e.g. in tests. */
+  public static Script parse(String name, String text) throws ScriptException {
+    return new ScriptParser(name, text).parse();
+  }
+
+  public Path location() {
+    return location;
+  }
+
+  public Path versions() {
+    return location.resolve(VERSIONS);
+  }
+
+  public List<Script> scripts() {
+    return scripts;
+  }
+
+  public RevisionGraph graph() {
+    return graph;
+  }
+
+  /** The script of a revision in the graph. */
+  public Script script(Revision revision) {
+    return byId.get(revision.id());
+  }
+
+  public Script script(String id) {
+    return byId.get(id);
+  }
+}
