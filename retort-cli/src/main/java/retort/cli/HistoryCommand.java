@@ -1,0 +1,49 @@
+package retort.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import retort.RetortException;
+import retort.RevisionInfo;
+
+/** {@code retort history}: the revisions, newest first. */
+@Command(name = "history", description = "List the revisions, newest first, marking heads and the current revision.")
+final class HistoryCommand implements Runnable {
+
+  @ParentCommand RetortCommand parent;
+
+  @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "START:END, e.g. base:head, -3:, current:.")
+  String range;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+  boolean verbose;
+
+  @Option(names = {"-i", "--indicate-current"}, description = "Mark the current revision (the default; it needs the database).")
+  boolean indicateCurrent = true;
+
+  @Option(names = "--offline", description = "Do not connect to the database: no current marks.")
+  boolean offline;
+
+  @Override
+  public void run() {
+    try (Session session = parent.session()) {
+      java.util.List<RevisionInfo> history;
+      if (offline) {
+        history = session.retort().history(range, false);
+      } else {
+        try {
+          history = session.retort().history(range, true);
+        } catch (RetortException e) {
+          if (e.kind() != RetortException.Kind.ERROR || (range != null && range.contains("current"))) {
+            throw e;
+          }
+          parent.console.info("warning: " + e.getMessage() + "; listing without the current revision");
+          history = session.retort().history(range, false);
+        }
+      }
+      for (RevisionInfo r : history) {
+        parent.console.out().println(verbose ? Render.verbose(r) : Render.line(r));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package retort.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import retort.RetortException;
+
+/** The entry point: {@link #run} is a plain function from arguments to an exit code. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command with these streams and returns its exit code; never calls System.exit. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Console console = new Console(out, err);
+    CommandLine cli = new CommandLine(new RetortCommand(console));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("error: " + e.getMessage());
+      err.println("hint: see `" + commandName(e.getCommandLine()) + " --help`");
+      return ExitCode.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof RetortException r) {
+        console.error(r);
+        if (console.debug()) {
+          r.printStackTrace(err);
+        }
+        return ExitCode.of(r.kind());
+      }
+      err.println("error: unexpected " + e);
+      e.printStackTrace(err);
+      return ExitCode.ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  private static String commandName(CommandLine c) {
+    return c.getCommandSpec().qualifiedName(" ");
+  }
+}

@@ -1,0 +1,58 @@
+package retort.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import retort.RevisionInfo;
+
+/** How revisions print: Alembic's one-line {@code a -> b (head), message} and its verbose block. */
+final class Render {
+
+  private Render() {}
+
+  static String marks(RevisionInfo r) {
+    List<String> marks = new ArrayList<>();
+    for (String label : r.branchLabels()) {
+      marks.add("(" + label + ")");
+    }
+    if (r.head()) {
+      marks.add("(head)");
+    }
+    if (r.current()) {
+      marks.add("(current)");
+    }
+    if (r.branchPoint()) {
+      marks.add("(branchpoint)");
+    }
+    if (r.mergePoint()) {
+      marks.add("(mergepoint)");
+    }
+    return marks.isEmpty() ? "" : " " + String.join(" ", marks);
+  }
+
+  static String line(RevisionInfo r) {
+    String down = r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
+    return down + " -> " + r.revision() + marks(r) + ", " + r.message();
+  }
+
+  static String id(RevisionInfo r) {
+    return r.revision() + marks(r);
+  }
+
+  static String verbose(RevisionInfo r) {
+    StringBuilder b = new StringBuilder();
+    b.append("Rev: ").append(id(r)).append('\n');
+    b.append("Parent: ").append(r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions())).append('\n');
+    if (!r.branchLabels().isEmpty()) {
+      b.append("Branch names: ").append(String.join(", ", r.branchLabels())).append('\n');
+    }
+    if (!r.dependsOn().isEmpty()) {
+      b.append("Depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
+    }
+    b.append("Path: ").append(r.file()).append('\n');
+    if (!r.created().isEmpty()) {
+      b.append("Created: ").append(r.created()).append('\n');
+    }
+    b.append('\n').append("    ").append(r.message()).append('\n');
+    return b.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package retort.cli;
+
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code retort}: the top command, which holds the global options and the subcommands. */
+@Command(
+    name = "retort",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Schema migrations for PostgreSQL.",
+    subcommands = {
+      InitCommand.class,
+      RevisionCommand.class,
+      UpgradeCommand.class,
+      DowngradeCommand.class,
+      CurrentCommand.class,
+      HistoryCommand.class,
+      HeadsCommand.class
+    })
+final class RetortCommand implements Runnable {
+
+  @Mixin GlobalOptions options = new GlobalOptions();
+
+  @Spec CommandSpec spec;
+
+  final Console console;
+
+  RetortCommand(Console console) {
+    this.console = console;
+  }
+
+  /** Opens a session for the options given. */
+  Session session() {
+    return Session.open(options, console, Map.copyOf(System.getenv()));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(console.err());
+  }
+}

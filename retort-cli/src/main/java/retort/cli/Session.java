@@ -1,0 +1,95 @@
+package retort.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import retort.Config;
+import retort.Retort;
+import retort.RetortException;
+import retort.db.ConnectionSource;
+import retort.db.DatabaseUrl;
+import retort.db.UrlConnectionSource;
+
+/**
+ * What one command works with: the config, the environment, and a Retort whose connections go to
+ * the environment's database. An embedded database is started on the first connection only, so
+ * commands that never touch the database never start it.
+ */
+final class Session implements AutoCloseable {
+
+  private final Config config;
+  private final Path stateDir;
+  private final Retort retort;
+  private EmbeddedServer embedded;
+  private ConnectionSource connections;
+
+  private Session(Config config, Path stateDir, Console console) {
+    this.config = config;
+    this.stateDir = stateDir;
+    String url = config.environment().url();
+    String target = url.equals(EmbeddedServer.KEYWORD)
+        ? "the embedded PostgreSQL in " + stateDir
+        : describe(url);
+    this.retort = Retort.create(config, this::open, target, new ConsoleProgress(console));
+  }
+
+  static Session open(GlobalOptions options, Console console, Map<String, String> env) {
+    console.debug(options.debug);
+    Path file = options.config != null ? options.config : Path.of(ConfigFile.NAME);
+    if (options.config == null && !Files.exists(file)) {
+      throw new RetortException(RetortException.Kind.USAGE, null, "no " + ConfigFile.NAME + " in "
+          + Path.of("").toAbsolutePath(), "run retort in the directory that has it, pass -c FILE, or create one with `retort init DIR`");
+    }
+    ConfigFile configFile = ConfigFile.load(file, env);
+    String name = options.env != null ? options.env : env.getOrDefault("RETORT_ENV", "dev");
+    Config config = configFile.config(name, options.url);
+    Path stateDir = file.toAbsolutePath().getParent().resolve(".retort");
+    return new Session(config, stateDir, console);
+  }
+
+  private static String describe(String url) {
+    try {
+      return DatabaseUrl.parse(url).toString();
+    } catch (IllegalArgumentException e) {
+      return "(an invalid URL)";
+    }
+  }
+
+  Retort retort() {
+    return retort;
+  }
+
+  Config config() {
+    return config;
+  }
+
+  private Connection open() throws SQLException {
+    if (connections == null) {
+      connections = source();
+    }
+    return connections.open();
+  }
+
+  private ConnectionSource source() {
+    String url = config.environment().url();
+    if (url.equals(EmbeddedServer.KEYWORD)) {
+      embedded = EmbeddedServer.start(stateDir);
+      return new UrlConnectionSource(embedded.url());
+    }
+    try {
+      return new UrlConnectionSource(DatabaseUrl.parse(url));
+    } catch (IllegalArgumentException e) {
+      throw new RetortException(RetortException.Kind.USAGE, "env." + config.environment().name() + ".url",
+          e.getMessage(), "fix the url in retort.toml or the --url option");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}
