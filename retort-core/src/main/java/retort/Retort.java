@@ -99,6 +99,60 @@ public final class Retort {
     return migrate(() -> runner(dir).downgrade(target), dir);
   }
 
+  /** Sets the version table to the target without running migrations; {@code purge} empties it first. */
+  public MigrationResult stamp(String target, boolean purge) {
+    ScriptDirectory dir = scripts();
+    return migrate(() -> runner(dir).stamp(target, purge), dir);
+  }
+
+  /** The migrations an {@code upgrade heads} would run; empty when the database is at its heads. */
+  public List<StepSummary> pending() {
+    ScriptDirectory dir = scripts();
+    List<String> rows = rows();
+    try {
+      return result(new Planner(dir.graph()).upgrade(rows, "heads"), dir).steps();
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  /** One revision in full: a full id, a prefix, a label, or head / label@head. */
+  public RevisionInfo show(String name) {
+    ScriptDirectory dir = scripts();
+    try {
+      List<Revision> found = new Planner(dir.graph()).resolve(List.of(), name);
+      if (found.size() != 1) {
+        throw new RetortException(RetortException.Kind.USAGE, null, "'" + name + "' names " + found.size()
+            + " revisions", "name one revision");
+      }
+      return info(dir, found.get(0), Set.of());
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  /** The branch points: revisions that several revisions follow. */
+  public List<RevisionInfo> branches() {
+    ScriptDirectory dir = scripts();
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : dir.graph().revisions()) {
+      if (dir.graph().childrenOf(r).size() > 1) {
+        out.add(info(dir, r, Set.of()));
+      }
+    }
+    return out;
+  }
+
+  /** The revisions that follow this one. */
+  public List<RevisionInfo> children(String id) {
+    ScriptDirectory dir = scripts();
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : dir.graph().childrenOf(dir.graph().resolve(id))) {
+      out.add(info(dir, r, Set.of()));
+    }
+    return out;
+  }
+
   /** The revisions the database is at: one per version row. */
   public List<RevisionInfo> current() {
     ScriptDirectory dir = scripts();
@@ -183,8 +237,37 @@ public final class Retort {
    * starts a new base), and returns its path.
    */
   public Path revision(String message, String head, String revId, List<String> branchLabels, List<String> dependsOn) {
+    return newRevision(message, head == null ? List.of() : List.of(head), revId, branchLabels, dependsOn);
+  }
+
+  /** Writes a merge revision whose parents are the revisions the targets name (e.g. {@code heads}). */
+  public Path merge(String message, List<String> revisions, String revId) {
+    ScriptDirectory dir = scripts();
+    List<String> parents = new ArrayList<>();
+    try {
+      Planner planner = new Planner(dir.graph());
+      for (String r : revisions) {
+        for (Revision found : planner.resolve(List.of(), r)) {
+          if (!parents.contains(found.id())) {
+            parents.add(found.id());
+          }
+        }
+      }
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+    if (parents.size() < 2) {
+      throw new RetortException(RetortException.Kind.USAGE, null, "a merge needs two or more revisions, got "
+          + (parents.isEmpty() ? "none" : String.join(", ", parents)), "name the heads to merge, or use `heads`");
+    }
+    return write(dir, message, parents, revId, List.of(), List.of());
+  }
+
+  private Path newRevision(String message, List<String> heads, String revId, List<String> branchLabels,
+      List<String> dependsOn) {
     ScriptDirectory dir = scripts();
     RevisionGraph graph = dir.graph();
+    String head = heads.isEmpty() ? null : heads.get(0);
     List<String> parents;
     try {
       if (head != null && head.equals("base")) {
@@ -205,6 +288,12 @@ public final class Retort {
     } catch (GraphException e) {
       throw Errors.of(e);
     }
+    return write(dir, message, parents, revId, branchLabels, dependsOn);
+  }
+
+  private Path write(ScriptDirectory dir, String message, List<String> parents, String revId,
+      List<String> branchLabels, List<String> dependsOn) {
+    RevisionGraph graph = dir.graph();
     String id = revId == null ? RevisionWriter.newId() : revId;
     if (!id.matches("[A-Za-z0-9_]{1,32}")) {
       throw new RetortException(RetortException.Kind.USAGE, "--rev-id", "'" + id + "' is not a valid revision id",

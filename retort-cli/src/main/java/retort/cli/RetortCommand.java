@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
       DowngradeCommand.class,
       CurrentCommand.class,
       HistoryCommand.class,
-      HeadsCommand.class
+      HeadsCommand.class,
+      StampCommand.class,
+      MergeCommand.class,
+      CheckCommand.class,
+      ShowCommand.class,
+      BranchesCommand.class
     })
 final class RetortCommand implements Runnable {
 

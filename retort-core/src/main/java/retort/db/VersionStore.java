@@ -38,9 +38,21 @@ public final class VersionStore {
 
   /** Creates the schema and both tables where they are missing; run under the run lock. */
   public void create(Connection c) throws SQLException {
-    for (String sql : createStatements()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(sql);
+    boolean schema;
+    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+      s.setString(1, versions.schema());
+      try (ResultSet rs = s.executeQuery()) {
+        schema = rs.next();
+      }
+    }
+    // Created only where missing: IF NOT EXISTS alone would still need CREATE rights on what exists.
+    List<String> statements = createStatements();
+    boolean[] needed = {!schema, !schema || !tableExists(c, versions), !schema || !tableExists(c, log)};
+    for (int i = 0; i < statements.size(); i++) {
+      if (needed[i]) {
+        try (Statement s = c.createStatement()) {
+          s.execute(statements.get(i));
+        }
       }
     }
   }

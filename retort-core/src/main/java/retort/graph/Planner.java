@@ -34,13 +34,21 @@ public final class Planner {
     Targets targets = new Targets(graph, before);
     Targets.Destination destination = targets.downgradeTarget(target);
     BitSet applied = graph.appliedSet(before);
-    BitSet undo;
-    if (destination.isBase()) {
-      undo = (BitSet) applied.clone();
-    } else {
+    int[] roots = destination.isBase() ? bases() : graph.children(destination.revision());
+    if (destination.branch() >= 0 && roots.length > 1) {
+      // As Alembic: a downgrade on a branch undoes only the children on that branch's line.
+      BitSet line = graph.walk(new int[] {destination.branch()}, false, false);
+      roots = java.util.Arrays.stream(roots).filter(line::get).toArray();
+      if (roots.length == 0) {
+        throw new GraphException.InvalidTarget(
+            target, "the branch " + graph.at(destination.branch()).id() + " does not lead through "
+                + (destination.isBase() ? "a base" : graph.at(destination.revision()).id()));
+      }
+    }
+    BitSet undo = graph.walk(roots, true, true);
+    undo.and(applied);
+    if (!destination.isBase()) {
       int to = destination.revision();
-      undo = graph.walk(graph.children(to), true, true);
-      undo.and(applied);
       if (undo.isEmpty() && !before.contains(graph.at(to).id())) {
         throw new GraphException.InvalidTarget(
             target, graph.at(to).id() + " is not a valid downgrade target from the current head(s) "
@@ -48,6 +56,35 @@ public final class Planner {
       }
     }
     return plan(before, undo, Direction.DOWNGRADE);
+  }
+
+  private int[] bases() {
+    int[] out = new int[graph.bases().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = graph.index(graph.bases().get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The rows after stamping the target without running anything, as Alembic does: each revision the
+   * target names replaces the rows on its line of descent (its ancestors and descendants); other
+   * branches keep their rows; {@code base} empties the table.
+   */
+  public Plan stamp(Collection<String> rows, String target) {
+    List<String> before = List.copyOf(rows);
+    java.util.LinkedHashSet<String> after = new java.util.LinkedHashSet<>(before);
+    if (target.equals("base")) {
+      after.clear();
+    } else {
+      for (int dest : new Targets(graph, before).absoluteTargets(target)) {
+        BitSet line = graph.walk(new int[] {dest}, false, true);
+        line.or(graph.walk(new int[] {dest}, true, true));
+        after.removeIf(row -> graph.get(row).map(r -> line.get(graph.index(r))).orElse(false));
+        after.add(graph.at(dest).id());
+      }
+    }
+    return new Plan(before, List.of(), List.copyOf(after));
   }
 
   /** The ids a target names, resolved against the rows, without planning anything. */

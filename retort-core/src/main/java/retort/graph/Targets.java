@@ -16,8 +16,11 @@ final class Targets {
 
   private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+?)?([-+]\\d+)");
 
-  /** Where a downgrade goes: a revision, or base (index -1). */
-  record Destination(int revision) {
+  /**
+   * Where a downgrade goes: a revision, or base (index -1); and the revision whose line the
+   * downgrade keeps to when the destination has several children ({@code branch}, -1 for none).
+   */
+  record Destination(int revision, int branch) {
     boolean isBase() {
       return revision < 0;
     }
@@ -42,11 +45,12 @@ final class Targets {
       }
       int start;
       if (symbol != null) {
-        start = graph.indexOf(symbol);
+        start = symbol(symbol, label, target);
       } else {
-        start = currentOn(label, target);
+        start = currentOn(label, target, false);
       }
-      return new int[] {walk(target, start, steps, label)};
+      int to = walk(target, start, steps, label);
+      return to < 0 ? new int[0] : new int[] {to};
     }
     return absolute(target);
   }
@@ -61,24 +65,52 @@ final class Targets {
         throw new GraphException.InvalidTarget(target, "a downgrade cannot go " + steps + " steps up");
       }
       int start;
+      int branch = label == null ? -1 : graph.indexOf(label);
       if (symbol != null) {
-        start = graph.indexOf(symbol);
+        start = symbol(symbol, label, target);
       } else {
         if (rows.isEmpty()) {
           throw new GraphException.InvalidTarget(target, "the database is at base, there is nothing to undo");
         }
-        start = currentOn(label, target);
+        start = currentOn(label, target, true);
+        if (branch < 0) {
+          // Like Alembic, a step down from the one current row keeps to that row's line.
+          branch = start;
+        }
       }
-      return new Destination(walk(target, start, steps, label));
+      return new Destination(walk(target, start, steps, label), branch);
     }
+    int at = target.lastIndexOf('@');
+    int branch = at > 0 ? graph.indexOf(target.substring(0, at)) : -1;
     if (target.equals("base") || target.endsWith("@base")) {
-      return new Destination(-1);
+      return new Destination(-1, branch);
     }
     int[] absolute = absolute(target);
     if (absolute.length != 1) {
       throw new GraphException.MultipleHeads(ids(absolute), target);
     }
-    return new Destination(absolute[0]);
+    return new Destination(absolute[0], branch);
+  }
+
+  /** The revision a relative move starts from: {@code head}, {@code heads}, {@code base} or a revision. */
+  private int symbol(String symbol, String label, String target) {
+    switch (symbol) {
+      case "head":
+      case "heads":
+        return single(absolute(label == null ? "head" : label + "@head"), target)[0];
+      case "base":
+        return -1;
+      default:
+        return graph.indexOf(symbol);
+    }
+  }
+
+  /** A target without relative steps, as stamp takes it. */
+  int[] absoluteTargets(String target) {
+    if (RELATIVE.matcher(target).matches()) {
+      throw new GraphException.InvalidTarget(target, "give a revision, not a relative step");
+    }
+    return absolute(target);
   }
 
   private int[] absolute(String target) {
@@ -122,7 +154,7 @@ final class Targets {
   }
 
   /** The one current row a relative move starts from, -1 when the database is at base. */
-  private int currentOn(String label, String target) {
+  private int currentOn(String label, String target, boolean downgrade) {
     int[] current = graph.rowIndices(rows);
     if (label != null) {
       int branch = graph.indexOf(label);
@@ -132,7 +164,26 @@ final class Targets {
           onBranch.add(c);
         }
       }
-      if (onBranch.isEmpty()) {
+      if (onBranch.isEmpty() && downgrade) {
+        // As Alembic: the applied tips on the branch's line (reached through a depends_on only).
+        BitSet applied = graph.appliedSet(rows);
+        BitSet lineage = graph.walk(new int[] {branch}, false, true);
+        lineage.or(graph.walk(new int[] {branch}, true, true));
+        for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
+          boolean tip = true;
+          for (int c : graph.children(i)) {
+            tip &= !applied.get(c);
+          }
+          if (tip && lineage.get(i)) {
+            onBranch.add(i);
+          }
+        }
+        if (onBranch.isEmpty()) {
+          throw new GraphException.InvalidTarget(
+              target, "no applied revision is on the branch " + label + " (the database is at "
+                  + String.join(", ", rows) + ")");
+        }
+      } else if (onBranch.isEmpty()) {
         BitSet applied = graph.appliedSet(rows);
         BitSet line = graph.walk(new int[] {branch}, false, false);
         line.and(applied);

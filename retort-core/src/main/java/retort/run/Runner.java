@@ -62,6 +62,33 @@ public final class Runner {
     }, false);
   }
 
+  /** Sets the version rows to the target without running any migration; {@code purge} empties the table first. */
+  public RunReport stamp(String target, boolean purge) throws SQLException, LockTimeout {
+    try (Connection lockConnection = source.open();
+        RunLock lock = lock(lockConnection);
+        Connection c = source.open()) {
+      c.setAutoCommit(true);
+      store.create(c);
+      List<String> rows = store.heads(c);
+      Plan plan = new Planner(scripts.graph()).stamp(purge ? List.of() : rows, target);
+      c.setAutoCommit(false);
+      try {
+        store.replace(c, plan.rowsAfter());
+        Instant now = Instant.now();
+        for (String id : plan.rowsAfter()) {
+          Script script = scripts.script(id);
+          store.log(c, new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
+              settings.environment(), settings.toolVersion(), "applied", null, -1));
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+      return new RunReport(plan, rows, plan.rowsAfter());
+    }
+  }
+
   /** Takes the lock, plans with the rows found under it, and runs the plan. */
   public RunReport run(PlanMaker maker, boolean resume) throws SQLException, StepFailure, LockTimeout, Refusal {
     try (Connection lockConnection = source.open();

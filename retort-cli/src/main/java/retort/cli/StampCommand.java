@@ -1,0 +1,29 @@
+package retort.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import retort.MigrationResult;
+
+/** {@code retort stamp REV}: set the version table without running migrations. */
+@Command(name = "stamp", description = "Set the version table to REV without running any migration.")
+final class StampCommand implements Runnable {
+
+  @ParentCommand RetortCommand parent;
+
+  @Parameters(paramLabel = "REV", description = "head, heads, base, a revision or label@head.")
+  String target;
+
+  @Option(names = "--purge", description = "Empty the version table first.")
+  boolean purge;
+
+  @Override
+  public void run() {
+    try (Session session = parent.session()) {
+      MigrationResult result = session.retort().stamp(target, purge);
+      String at = result.headsAfter().isEmpty() ? "base" : String.join(", ", result.headsAfter());
+      parent.console.out().println("Stamped; the database is at " + at);
+    }
+  }
+}
