@@ -153,6 +153,39 @@ public final class Retort {
     return out;
   }
 
+  /**
+   * Offline mode: the SQL script of an upgrade ({@code [START:]END}, START default base) or a
+   * downgrade ({@code START:END}), made without connecting to the database.
+   */
+  public String offlineSql(String direction, String range) {
+    ScriptDirectory dir = scripts();
+    int colon = range.indexOf(':');
+    boolean upgrade = direction.equals("upgrade");
+    if (colon < 0 && !upgrade) {
+      throw new RetortException(RetortException.Kind.USAGE, "--sql",
+          "an offline downgrade needs a start: '" + range + "' has no ':'", "write START:END, e.g. head:base");
+    }
+    String start = colon < 0 ? "base" : range.substring(0, colon);
+    String end = colon < 0 ? range : range.substring(colon + 1);
+    try {
+      Planner planner = new Planner(dir.graph());
+      List<String> rows = start.equals("base") ? List.of() : ids(planner.resolve(List.of(), start));
+      Plan plan = upgrade ? planner.upgrade(rows, end) : planner.downgrade(rows, end);
+      if (!upgrade) {
+        for (Step step : plan.steps()) {
+          if (!dir.script(step.revision()).downgrade().present()) {
+            throw new RetortException(RetortException.Kind.USAGE, dir.script(step.revision()).name(),
+                "no `-- +downgrade` section, so " + step.revision().id() + " cannot be undone",
+                "add a `-- +downgrade` section to the file");
+          }
+        }
+      }
+      return new retort.run.OfflineScript(dir, store(), settings()).render(plan, direction + " " + start + ":" + end);
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
   /** The revisions the database is at: one per version row. */
   public List<RevisionInfo> current() {
     ScriptDirectory dir = scripts();
@@ -371,12 +404,15 @@ public final class Retort {
     return new VersionStore(new TableName(config.effectiveSchema(), config.effectiveVersionTable()));
   }
 
-  private Runner runner(ScriptDirectory dir) {
+  private RunSettings settings() {
     Environment env = config.environment();
     RunSettings d = RunSettings.defaults();
-    RunSettings settings = new RunSettings(env.lockTimeout(), env.statementTimeout(), d.lockRetries(),
+    return new RunSettings(env.lockTimeout(), env.statementTimeout(), d.lockRetries(),
         d.retryPause(), d.lockWait(), env.name(), version());
-    return new Runner(dir, source, store(), settings, progress);
+  }
+
+  private Runner runner(ScriptDirectory dir) {
+    return new Runner(dir, source, store(), settings(), progress);
   }
 
   /** The version rows, read without the lock. */

@@ -14,9 +14,16 @@ final class DowngradeCommand implements Runnable {
   @Parameters(paramLabel = "TARGET", description = "-1, -N, a revision, REV-N, or base.")
   String target;
 
+  @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is START:END. No database connection.")
+  boolean sql;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
+      if (sql) {
+        parent.console.out().print(session.retort().offlineSql("downgrade", target));
+        return;
+      }
       MigrationResult result = session.retort().downgrade(target);
       Report.print(parent.console, result, "downgrade");
     }

@@ -19,9 +19,16 @@ final class UpgradeCommand implements Runnable {
   @Option(names = "--resume", description = "Continue a non-transactional migration after its last completed statement.")
   boolean resume;
 
+  @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is [START:]END. No database connection.")
+  boolean sql;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
+      if (sql) {
+        parent.console.out().print(session.retort().offlineSql("upgrade", target));
+        return;
+      }
       MigrationResult result = session.retort().upgrade(target, resume);
       Report.print(parent.console, result, "upgrade");
     }

@@ -1,0 +1,104 @@
+package retort.run;
+
+import java.util.List;
+import retort.db.VersionStore;
+import retort.graph.Plan;
+import retort.graph.Step;
+import retort.graph.VersionChange;
+import retort.script.Script;
+import retort.script.ScriptDirectory;
+
+/**
+ * Offline mode: the SQL a plan would run, written out for a person or psql to run instead of Retort,
+ * with no database connection. Each migration is one BEGIN/COMMIT block with its version-table change
+ * and log row, as online; a non-transactional one is written outside any transaction block.
+ */
+public final class OfflineScript {
+
+  private final ScriptDirectory scripts;
+  private final VersionStore store;
+  private final RunSettings settings;
+
+  public OfflineScript(ScriptDirectory scripts, VersionStore store, RunSettings settings) {
+    this.scripts = scripts;
+    this.store = store;
+    this.settings = settings;
+  }
+
+  /** The script for a plan; {@code title} says what it does, e.g. "upgrade base:head". */
+  public String render(Plan plan, String title) {
+    StringBuilder sql = new StringBuilder(4096 + plan.steps().size() * 512);
+    sql.append("-- Retort ").append(settings.toolVersion()).append(" offline script: ").append(title).append('\n');
+    sql.append("-- Run it with: psql -v ON_ERROR_STOP=1 -f FILE\n\n");
+    sql.append("BEGIN;\n\n");
+    for (String create : store.createStatements()) {
+      sql.append(create).append(";\n\n");
+    }
+    sql.append("COMMIT;\n\n");
+    for (Step step : plan.steps()) {
+      step(sql, step, scripts.script(step.revision()));
+    }
+    return sql.toString();
+  }
+
+  private void step(StringBuilder sql, Step step, Script script) {
+    List<String> down = step.revision().downRevisions();
+    String parents = down.isEmpty() ? "" : String.join(", ", down);
+    sql.append("-- Running ").append(step.direction().word()).append(' ')
+        .append(step.isUpgrade() ? parents + " -> " + script.id() : script.id() + " -> " + parents)
+        .append(", ").append(script.message().replace('\n', ' ')).append('\n');
+    List<retort.sql.Statement> statements =
+        step.isUpgrade() ? script.upgrade().statements() : script.downgrade().statements();
+    if (script.transactional()) {
+      sql.append("BEGIN;\n\n");
+      settings(sql, "LOCAL ");
+      statements(sql, statements);
+    } else {
+      sql.append("-- ").append(script.name()).append(" is not transactional: its statements run outside a transaction block\n\n");
+      settings(sql, "");
+      statements(sql, statements);
+      sql.append("BEGIN;\n\n");
+    }
+    versionChange(sql, step.change());
+    sql.append("INSERT INTO ").append(store.logTable().sql())
+        .append(" (revision, direction, checksum, started, finished, duration_ms, environment, tool_version, outcome)")
+        .append(" VALUES (").append(literal(script.id())).append(", ").append(literal(step.direction().word()))
+        .append(", ").append(literal(script.checksum())).append(", now(), now(), 0, 'offline', ")
+        .append(literal(settings.toolVersion())).append(", 'applied');\n\n");
+    sql.append("COMMIT;\n\n");
+  }
+
+  private void settings(StringBuilder sql, String scope) {
+    if (settings.lockTimeout() != null) {
+      sql.append("SET ").append(scope).append("lock_timeout = '").append(settings.lockTimeout().toMillis()).append("ms';\n\n");
+    }
+    if (settings.statementTimeout() != null) {
+      sql.append("SET ").append(scope).append("statement_timeout = '")
+          .append(settings.statementTimeout().toMillis()).append("ms';\n\n");
+    }
+  }
+
+  private static void statements(StringBuilder sql, List<retort.sql.Statement> statements) {
+    for (retort.sql.Statement s : statements) {
+      sql.append(s.sql()).append(";\n\n");
+    }
+  }
+
+  private void versionChange(StringBuilder sql, VersionChange change) {
+    String table = store.versionTable().sql();
+    for (String id : change.deletes()) {
+      sql.append("DELETE FROM ").append(table).append(" WHERE version_num = ").append(literal(id)).append(";\n\n");
+    }
+    if (change.hasUpdate()) {
+      sql.append("UPDATE ").append(table).append(" SET version_num = ").append(literal(change.updateTo()))
+          .append(" WHERE version_num = ").append(literal(change.updateFrom())).append(";\n\n");
+    }
+    for (String id : change.inserts()) {
+      sql.append("INSERT INTO ").append(table).append(" (version_num) VALUES (").append(literal(id)).append(");\n\n");
+    }
+  }
+
+  private static String literal(String value) {
+    return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+  }
+}
