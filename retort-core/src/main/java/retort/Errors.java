@@ -65,7 +65,7 @@ final class Errors {
   }
 
   static RetortException of(Refusal e) {
-    return new RetortException(Kind.ERROR, null, e.getMessage(), e.hint());
+    return new RetortException(e.validation() ? Kind.VALIDATION : Kind.ERROR, null, e.getMessage(), e.hint());
   }
 
   static RetortException of(SQLException e, String target) {

@@ -85,8 +85,13 @@ public final class Retort {
 
   /** Applies the migrations the target needs; {@code resume} continues a stopped non-transactional one. */
   public MigrationResult upgrade(String target, boolean resume) {
+    return upgrade(target, resume, false);
+  }
+
+  /** Upgrades; {@code allowChanged} accepts applied migrations whose files changed since they ran. */
+  public MigrationResult upgrade(String target, boolean resume, boolean allowChanged) {
     ScriptDirectory dir = scripts();
-    return migrate(() -> runner(dir).upgrade(target, resume), dir);
+    return migrate(() -> runner(dir).upgrade(target, resume, allowChanged), dir);
   }
 
   public MigrationResult upgrade(String target) {

@@ -19,6 +19,9 @@ final class UpgradeCommand implements Runnable {
   @Option(names = "--resume", description = "Continue a non-transactional migration after its last completed statement.")
   boolean resume;
 
+  @Option(names = "--allow-changed", description = "Run even though an applied migration's file changed since it ran.")
+  boolean allowChanged;
+
   @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is [START:]END. No database connection.")
   boolean sql;
 
@@ -29,7 +32,7 @@ final class UpgradeCommand implements Runnable {
         parent.console.out().print(session.retort().offlineSql("upgrade", target));
         return;
       }
-      MigrationResult result = session.retort().upgrade(target, resume);
+      MigrationResult result = session.retort().upgrade(target, resume, allowChanged);
       Report.print(parent.console, result, "upgrade");
     }
   }

@@ -72,6 +72,7 @@ final class Bookkeeping {
       return VersionChange.delete(id);
     }
     List<String> restore = withoutAncestorsOfOtherRows(down, List.of(id));
+    restore = withoutAncestorsOfEachOther(restore);
     if (restore.isEmpty()) {
       return VersionChange.delete(id);
     }
@@ -88,6 +89,31 @@ final class Bookkeeping {
       return kept;
     }
     BitSet covered = graph.walk(graph.rowIndices(others), false, true);
+    kept.removeIf(c -> covered.get(graph.indexOf(c)));
+    return kept;
+  }
+
+  /**
+   * The candidates that are not ancestors of another candidate: a downgrade never writes a row beside
+   * its own descendant (Alembic does, for a merge of a revision and its ancestor or for a depends_on
+   * whose dependency lies below a parent).
+   */
+  private List<String> withoutAncestorsOfEachOther(List<String> candidates) {
+    if (candidates.size() < 2) {
+      return candidates;
+    }
+    List<Integer> above = new ArrayList<>();
+    for (String c : candidates) {
+      int i = graph.indexOf(c);
+      for (int p : graph.parents(i)) {
+        above.add(p);
+      }
+      for (int d : graph.dependencies(i)) {
+        above.add(d);
+      }
+    }
+    BitSet covered = graph.walk(above.stream().mapToInt(Integer::intValue).toArray(), false, true);
+    List<String> kept = new ArrayList<>(candidates);
     kept.removeIf(c -> covered.get(graph.indexOf(c)));
     return kept;
   }

@@ -187,7 +187,7 @@ public final class RevisionGraph {
       }
     }
     if (ordered.size() < n) {
-      throw new GraphException.Cycle(cycle(input, pending, position));
+      throw new GraphException.Cycle(cycle(input, pending, position, labelPosition));
     }
     if (!labelOwner.isEmpty()) {
       ordered = resolveLabelDependencies(ordered, labelPosition, input);
@@ -219,7 +219,8 @@ public final class RevisionGraph {
   }
 
   /** Follows parent links among the revisions left unsorted until one repeats. */
-  private static List<String> cycle(List<Revision> input, int[] pending, Map<String, Integer> position) {
+  private static List<String> cycle(
+      List<Revision> input, int[] pending, Map<String, Integer> position, Map<String, Integer> labelPosition) {
     int start = 0;
     while (pending[start] == 0) {
       start++;
@@ -235,7 +236,7 @@ public final class RevisionGraph {
       List<String> links = new ArrayList<>(r.downRevisions());
       links.addAll(r.dependsOn());
       for (String link : links) {
-        Integer p = position.get(link);
+        Integer p = position.containsKey(link) ? position.get(link) : labelPosition.get(link);
         if (p != null && pending[p] > 0) {
           nextAt = p;
           break;
@@ -381,6 +382,10 @@ public final class RevisionGraph {
 
   int[] children(int i) {
     return children[i];
+  }
+
+  int[] dependencies(int i) {
+    return dependencies[i];
   }
 
   int[] normalizedDown(int i) {

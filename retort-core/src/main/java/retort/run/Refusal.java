@@ -4,10 +4,21 @@ package retort.run;
 public final class Refusal extends Exception {
 
   private final String hint;
+  private final boolean validation;
 
   Refusal(String message, String hint) {
+    this(message, hint, false);
+  }
+
+  Refusal(String message, String hint, boolean validation) {
     super(message, null, false, false);
     this.hint = hint;
+    this.validation = validation;
+  }
+
+  /** Whether a check of the files against the database failed, rather than the database's state. */
+  public boolean validation() {
+    return validation;
   }
 
   public String hint() {

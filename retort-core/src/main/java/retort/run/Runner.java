@@ -45,8 +45,17 @@ public final class Runner {
   }
 
   public RunReport upgrade(String target, boolean resume) throws SQLException, StepFailure, LockTimeout, Refusal {
+    return upgrade(target, resume, false);
+  }
+
+  /** Upgrades; unless {@code allowChanged}, refuses when an applied migration's file changed since it ran. */
+  public RunReport upgrade(String target, boolean resume, boolean allowChanged)
+      throws SQLException, StepFailure, LockTimeout, Refusal {
+    this.checkChecksums = !allowChanged;
     return run((planner, rows) -> planner.upgrade(rows, target), resume);
   }
+
+  private boolean checkChecksums;
 
   public RunReport downgrade(String target) throws SQLException, StepFailure, LockTimeout, Refusal {
     return run((planner, rows) -> {
@@ -98,7 +107,11 @@ public final class Runner {
       store.create(c);
       List<String> rows = store.heads(c);
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
-      Optional<LogEntry> partial = unfinished(c, rows);
+      List<LogEntry> entries = store.entries(c);
+      if (checkChecksums) {
+        verifyChecksums(entries, rows);
+      }
+      Optional<LogEntry> partial = unfinished(entries);
       int resumeAfter = 0;
       if (partial.isPresent()) {
         LogEntry p = partial.get();
@@ -129,13 +142,39 @@ public final class Runner {
   }
 
   /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */
-  private Optional<LogEntry> unfinished(Connection c, List<String> rows) throws SQLException {
-    List<LogEntry> entries = store.entries(c);
+  private Optional<LogEntry> unfinished(List<LogEntry> entries) {
     if (entries.isEmpty()) {
       return Optional.empty();
     }
     LogEntry last = entries.get(entries.size() - 1);
     return "partial".equals(last.outcome()) ? Optional.of(last) : Optional.empty();
+  }
+
+  /** Each applied migration's file must still have the checksum its last upgrade or stamp logged. */
+  private void verifyChecksums(List<LogEntry> entries, List<String> rows) throws Refusal {
+    java.util.Map<String, String> logged = new java.util.HashMap<>();
+    for (LogEntry e : entries) {
+      if ("applied".equals(e.outcome()) && e.checksum() != null) {
+        if (e.direction().equals("downgrade")) {
+          logged.remove(e.revision());
+        } else {
+          logged.put(e.revision(), e.checksum());
+        }
+      }
+    }
+    List<String> changed = new java.util.ArrayList<>();
+    for (retort.graph.Revision r : scripts.graph().applied(rows)) {
+      String was = logged.get(r.id());
+      if (was != null && !was.equals(scripts.script(r).checksum())) {
+        changed.add(scripts.script(r).name());
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new Refusal(String.join(", ", changed) + (changed.size() == 1 ? " was" : " were")
+          + " changed after being applied (its checksum differs from the one logged when it ran)",
+          "put the file back as it was and write the change as a new revision; or, if the edit is intended,"
+              + " run `retort upgrade --allow-changed`", true);
+    }
   }
 
   private RunLock lock(Connection c) throws SQLException, LockTimeout {
