@@ -30,7 +30,10 @@ import java.util.TreeSet;
  * sequences, indexes and constraints) are left out.
  *
  * <p>Names are printed schema-qualified whatever the connection's {@code search_path}: the snapshot
- * sets it to {@code pg_catalog} while it reads, and restores it afterwards. Multi-line text (a view
+ * sets it to {@code pg_catalog} while it reads, and restores it afterwards. Privileges are compared
+ * by effect: an ACL is printed (items sorted) only where it differs from PostgreSQL's built-in
+ * default for the object's kind and owner, so a NULL ACL and an explicit owner-only one left by a
+ * REVOKE back to the default read the same. Multi-line text (a view
  * definition, a comment) is kept on one line with {@code \n} escapes.
  */
 public final class CatalogSnapshot {
@@ -169,9 +172,21 @@ public final class CatalogSnapshot {
     private static final String SORTED_ACL =
         "pg_catalog.array_to_string(ARRAY(SELECT x::text FROM pg_catalog.unnest(%s) x ORDER BY 1), ',')";
 
-    /** The ACL's items sorted, or NULL when the column is NULL (the object's default privileges). */
+    /** The ACL's items sorted, or NULL when the column is NULL or empty. */
     private static String acl(String column) {
-      return "CASE WHEN " + column + " IS NULL THEN NULL ELSE " + String.format(SORTED_ACL, column) + " END";
+      return "CASE WHEN " + column + " IS NULL OR pg_catalog.cardinality(" + column + ") = 0 THEN NULL ELSE "
+          + String.format(SORTED_ACL, column) + " END";
+    }
+
+    /**
+     * The effective ACL's items sorted, or NULL when they are the built-in default for the object's
+     * kind and owner: a NULL ACL and an explicit one that says the same (as a REVOKE back to the
+     * default leaves behind) are the same privileges, and print the same.
+     */
+    private static String effectiveAcl(String column, String kind, String owner) {
+      String dflt = "pg_catalog.acldefault(" + kind + ", " + owner + ")";
+      String effective = String.format(SORTED_ACL, "coalesce(" + column + ", " + dflt + ")");
+      return "NULLIF(" + effective + ", " + String.format(SORTED_ACL, dflt) + ")";
     }
 
     /** Relations of the schemas, not Retort's, not of an extension; alias {@code c}, namespace {@code n}. */
@@ -201,7 +216,7 @@ public final class CatalogSnapshot {
 
     private void schemas() throws SQLException {
       query("SELECT 'schema ' || n.nspname || ' owner=' || pg_catalog.pg_get_userbyid(n.nspowner)"
-          + " || coalesce(' acl={' || " + acl("n.nspacl") + " || '}', '')"
+          + " || coalesce(' acl={' || " + effectiveAcl("n.nspacl", "'n'", "n.nspowner") + " || '}', '')"
           + " || coalesce(' comment=' || pg_catalog.obj_description(n.oid, 'pg_namespace'), '')"
           + " FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?)", false);
     }
@@ -218,9 +233,10 @@ public final class CatalogSnapshot {
           + "      || pg_catalog.pg_get_expr(c.relpartbound, c.oid) ELSE '' END"
           + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c') AND " + REL_FILTER, true);
-      query("SELECT 'acl ' || n.nspname || '.' || c.relname || ' {' || " + acl("c.relacl") + " || '}'"
+      query("SELECT 'acl ' || n.nspname || '.' || c.relname || ' {' || " + effectiveAcl("c.relacl",
+          "CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\"", "c.relowner") + " || '}'"
           + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND " + REL_FILTER, true);
+          + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND " + REL_FILTER, true);
       query("SELECT 'comment relation ' || n.nspname || '.' || c.relname || ' ' || d.description"
           + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
           + " JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass"
@@ -294,7 +310,7 @@ public final class CatalogSnapshot {
           + " || ' start=' || s.seqstart || ' increment=' || s.seqincrement"
           + " || ' min=' || s.seqmin || ' max=' || s.seqmax || ' cache=' || s.seqcache"
           + " || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END"
-          + " || coalesce((SELECT ' owned-by=' || tc.relname || '.' || ta.attname"
+          + " || coalesce((SELECT ' owned-by=' || tc.oid::pg_catalog.regclass::text || '.' || pg_catalog.quote_ident(ta.attname)"
           + "      || CASE d.deptype WHEN 'i' THEN ' (identity)' ELSE '' END"
           + "    FROM pg_catalog.pg_depend d"
           + "    JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid"
@@ -324,9 +340,9 @@ public final class CatalogSnapshot {
           + " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
           + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
           + " WHERE n.nspname = ANY (?) AND " + notExt("pg_proc", "p.oid"), false);
-      query("SELECT 'acl function ' || " + sig + " || ' {' || " + acl("p.proacl") + " || '}'"
+      query("SELECT 'acl function ' || " + sig + " || ' {' || " + effectiveAcl("p.proacl", "'f'", "p.proowner") + " || '}'"
           + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
-          + " WHERE p.proacl IS NOT NULL AND n.nspname = ANY (?) AND " + notExt("pg_proc", "p.oid"), false);
+          + " WHERE n.nspname = ANY (?) AND " + notExt("pg_proc", "p.oid"), false);
       query("SELECT 'comment function ' || " + sig + " || ' ' || d.description"
           + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
           + " JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass"
@@ -363,7 +379,7 @@ public final class CatalogSnapshot {
           + "          FROM pg_catalog.pg_range r WHERE r.rngtypid = t.oid)"
           + "      WHEN 'c' THEN ' composite'"
           + "      ELSE ' typtype=' || t.typtype::text END"
-          + " || coalesce(' acl={' || " + acl("t.typacl") + " || '}', '')"
+          + " || coalesce(' acl={' || " + effectiveAcl("t.typacl", "'T'", "t.typowner") + " || '}', '')"
           + " || coalesce(' comment=' || pg_catalog.obj_description(t.oid, 'pg_type'), '')"
           + userTypes, false);
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class DatabaseUrl {
 
   private static final Pattern URI =
-      Pattern.compile("(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(?:([^@/]*)@)?([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
+      Pattern.compile("(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(?:([^?]*)@)?([^/?@]*)(?:/([^?]*))?(?:\\?(.*))?");
 
   private final String jdbcUrl;
   private final String user;
@@ -106,7 +106,21 @@ public final class DatabaseUrl {
 
   /** Masks a password in a URL that did not parse, as far as its shape allows. */
   static String maskAnyPassword(String url) {
-    return url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    String masked = url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    int at = masked.lastIndexOf('@');
+    if (at < 0) {
+      return masked;
+    }
+    int scheme = masked.indexOf("://");
+    int start = scheme >= 0 ? scheme + 3 : (masked.indexOf(":/") >= 0 ? masked.indexOf(":/") + 2 : 0);
+    if (start > at) {
+      start = 0;
+    }
+    int colon = masked.indexOf(':', start);
+    if (colon < 0 || colon > at) {
+      return masked;
+    }
+    return masked.substring(0, colon + 1) + "***" + masked.substring(at);
   }
 
   /** The driver URL, without user or password. */

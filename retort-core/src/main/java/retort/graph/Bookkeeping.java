@@ -88,7 +88,7 @@ final class Bookkeeping {
     if (others.isEmpty()) {
       return kept;
     }
-    BitSet covered = graph.walk(graph.rowIndices(others), false, true);
+    BitSet covered = graph.walk(graph.rowIndices(others), false, true, floor(candidates));
     kept.removeIf(c -> covered.get(graph.indexOf(c)));
     return kept;
   }
@@ -112,10 +112,20 @@ final class Bookkeeping {
         above.add(d);
       }
     }
-    BitSet covered = graph.walk(above.stream().mapToInt(Integer::intValue).toArray(), false, true);
+    BitSet covered =
+        graph.walk(above.stream().mapToInt(Integer::intValue).toArray(), false, true, floor(candidates));
     List<String> kept = new ArrayList<>(candidates);
     kept.removeIf(c -> covered.get(graph.indexOf(c)));
     return kept;
+  }
+
+  /** The lowest index among the candidates: no walk for their ancestry needs to go below it. */
+  private int floor(List<String> candidates) {
+    int floor = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      floor = Math.min(floor, graph.indexOf(c));
+    }
+    return floor;
   }
 
   private List<String> ids(int[] indices) {

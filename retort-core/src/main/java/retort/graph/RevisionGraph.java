@@ -441,10 +441,19 @@ public final class RevisionGraph {
 
   /** Ancestors (down) or descendants (up) of the start revisions, start included. */
   BitSet walk(int[] start, boolean up, boolean withDependencies) {
+    return walk(start, up, withDependencies, 0);
+  }
+
+  /**
+   * As {@link #walk(int[], boolean, boolean)}, but a walk down visits no revision below index
+   * {@code floor}: enough to learn which revisions from the floor up are ancestors, since an
+   * ancestor always sorts before its descendants.
+   */
+  BitSet walk(int[] start, boolean up, boolean withDependencies, int floor) {
     BitSet seen = new BitSet(revisions.size());
     ArrayDeque<Integer> todo = new ArrayDeque<>();
     for (int s : start) {
-      if (!seen.get(s)) {
+      if (!seen.get(s) && s >= floor) {
         seen.set(s);
         todo.push(s);
       }
@@ -455,7 +464,7 @@ public final class RevisionGraph {
       int[] second = withDependencies ? (up ? dependents[i] : dependencies[i]) : NONE;
       for (int[] links : new int[][] {first, second}) {
         for (int next : links) {
-          if (!seen.get(next)) {
+          if (!seen.get(next) && next >= floor) {
             seen.set(next);
             todo.push(next);
           }

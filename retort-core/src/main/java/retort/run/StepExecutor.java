@@ -170,10 +170,12 @@ final class StepExecutor {
     return new StepFailure(script.name(), line, state, message.strip(), hint);
   }
 
+  /** Line breaks before the server's error position, which counts characters, not UTF-16 units. */
   private static int linesBefore(String sql, int position) {
     int lines = 0;
-    for (int i = 0; i < Math.min(position - 1, sql.length()); i++) {
-      if (sql.charAt(i) == '\n') {
+    int[] codePoints = sql.codePoints().limit(Math.max(0, position - 1)).toArray();
+    for (int c : codePoints) {
+      if (c == '\n') {
         lines++;
       }
     }

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.text.Normalizer;
 
 /**
@@ -21,6 +23,7 @@ import java.text.Normalizer;
 public final class RevisionWriter {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)\\}");
 
   private RevisionWriter() {}
 
@@ -70,10 +73,13 @@ public final class RevisionWriter {
       if (emptyOptional) {
         continue;
       }
-      String rendered = line;
-      for (Map.Entry<String, String> e : values.entrySet()) {
-        rendered = rendered.replace("${" + e.getKey() + "}", e.getValue());
+      // One pass, so that a value holding "${...}" (a message, say) is written as it is.
+      Matcher m = PLACEHOLDER.matcher(line);
+      StringBuilder rendered = new StringBuilder(line.length() + 16);
+      while (m.find()) {
+        m.appendReplacement(rendered, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
       }
+      m.appendTail(rendered);
       out.append(rendered).append('\n');
     }
     out.setLength(out.length() - 1);
