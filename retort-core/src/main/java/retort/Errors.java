@@ -22,7 +22,9 @@ final class Errors {
       return new RetortException(Kind.USAGE, d.sources().get(0), e.getMessage(), "use each branch label once");
     }
     if (e instanceof GraphException.MissingRevision m) {
-      return new RetortException(Kind.USAGE, m.source(), e.getMessage(),
+      String message = e.getMessage().startsWith(m.source() + ": ")
+          ? e.getMessage().substring(m.source().length() + 2) : e.getMessage();
+      return new RetortException(Kind.USAGE, m.source(), message,
           "fix the id in the header, or restore the missing migration file");
     }
     if (e instanceof GraphException.Cycle c) {

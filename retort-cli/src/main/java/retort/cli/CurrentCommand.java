@@ -23,7 +23,7 @@ final class CurrentCommand implements Runnable {
         parent.console.info("The database is at base: no migration is applied");
       }
       for (RevisionInfo r : current) {
-        parent.console.out().println(verbose ? Render.verbose(r) : Render.id(r));
+        parent.console.out().println(verbose ? Render.verbose(r) : Render.idWithoutCurrent(r));
       }
     }
   }

@@ -17,6 +17,9 @@ final class DowngradeCommand implements Runnable {
   @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is START:END. No database connection.")
   boolean sql;
 
+  @picocli.CommandLine.Option(names = "--allow-downgrade", description = "Downgrade even where allow_downgrade = false.")
+  boolean allowDowngrade;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
@@ -24,6 +27,8 @@ final class DowngradeCommand implements Runnable {
         parent.console.out().print(session.retort().offlineSql("downgrade", target));
         return;
       }
+      Policy.allowDowngrade(session.config().environment(), allowDowngrade);
+      Policy.confirm(session.config().environment(), parent.options.yes, "downgrade to " + target, parent.console);
       MigrationResult result = session.retort().downgrade(target);
       Report.print(parent.console, result, "downgrade");
     }

@@ -19,6 +19,10 @@ final class GlobalOptions {
       description = "Use this database instead of the environment's url.")
   String url;
 
+  @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT,
+      description = "Answer yes to the confirmation of an environment with confirm = true.")
+  boolean yes;
+
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
 }

@@ -9,6 +9,12 @@ final class Render {
 
   private Render() {}
 
+  /** The marks without {@code (current)}, which {@code current} would print on every line. */
+  static String idWithoutCurrent(RevisionInfo r) {
+    return r.revision() + marks(new RevisionInfo(r.revision(), r.downRevisions(), r.dependsOn(), r.branchLabels(),
+        r.message(), r.file(), r.created(), r.head(), r.branchPoint(), r.mergePoint(), false));
+  }
+
   static String marks(RevisionInfo r) {
     List<String> marks = new ArrayList<>();
     for (String label : r.branchLabels()) {

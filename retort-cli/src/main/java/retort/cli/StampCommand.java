@@ -21,6 +21,7 @@ final class StampCommand implements Runnable {
   @Override
   public void run() {
     try (Session session = parent.session()) {
+      Policy.confirm(session.config().environment(), parent.options.yes, "stamp " + target, parent.console);
       MigrationResult result = session.retort().stamp(target, purge);
       String at = result.headsAfter().isEmpty() ? "base" : String.join(", ", result.headsAfter());
       parent.console.out().println("Stamped; the database is at " + at);

@@ -1,0 +1,30 @@
+package retort.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** What a user sees of one command: its exit code, standard output and standard error. */
+record CliRun(int exitCode, String out, String err) {
+
+  static CliRun of(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = Main.run(args, o, e);
+    }
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Both streams, for messages whose stream does not matter. */
+  String all() {
+    return out + err;
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;
+  }
+}
