@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param confirm ask before changing anything
  * @param allowDowngrade whether downgrades are allowed without an explicit override
  * @param promoteFrom an environment that must already have a revision before this one gets it
+ * @param lockWait how long a run waits for another run's lock before giving up
+ * @param lockRetries how many times a migration that hits lock_timeout runs again
  */
 public record Environment(
     String name,
@@ -22,12 +24,29 @@ public record Environment(
     boolean allowDowngrade,
     String promoteFrom,
     String versionTable,
-    String versionTableSchema) {
+    String versionTableSchema,
+    Duration lockWait,
+    int lockRetries) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+  public static final int DEFAULT_LOCK_RETRIES = 3;
 
-  /** An environment with the defaults: 5 s lock_timeout, no statement_timeout, no confirmation. */
+  /** An environment with the defaults: 5 s lock_timeout and 3 retries, no statement_timeout, a 60 s wait for the run lock, no confirmation. */
   public static Environment of(String name, String url) {
-    return new Environment(name, url, DEFAULT_LOCK_TIMEOUT, null, false, true, null, null, null);
+    return new Environment(name, url, DEFAULT_LOCK_TIMEOUT, null, false, true, null, null, null,
+        DEFAULT_LOCK_WAIT, DEFAULT_LOCK_RETRIES);
+  }
+
+  /** The same environment with other timeouts; null leaves the server's value. */
+  public Environment withTimeouts(Duration lockTimeout, Duration statementTimeout) {
+    return new Environment(name, url, lockTimeout, statementTimeout, confirm, allowDowngrade, promoteFrom,
+        versionTable, versionTableSchema, lockWait, lockRetries);
+  }
+
+  /** The same environment with another wait for the run lock and number of lock_timeout retries. */
+  public Environment withLocking(Duration lockWait, int lockRetries) {
+    return new Environment(name, url, lockTimeout, statementTimeout, confirm, allowDowngrade, promoteFrom,
+        versionTable, versionTableSchema, lockWait, lockRetries);
   }
 }

@@ -412,8 +412,8 @@ public final class Retort {
   private RunSettings settings() {
     Environment env = config.environment();
     RunSettings d = RunSettings.defaults();
-    return new RunSettings(env.lockTimeout(), env.statementTimeout(), d.lockRetries(),
-        d.retryPause(), d.lockWait(), env.name(), version());
+    return new RunSettings(env.lockTimeout(), env.statementTimeout(), env.lockRetries(),
+        d.retryPause(), env.lockWait() == null ? d.lockWait() : env.lockWait(), env.name(), version());
   }
 
   private Runner runner(ScriptDirectory dir) {

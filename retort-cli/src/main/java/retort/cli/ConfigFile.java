@@ -29,7 +29,7 @@ final class ConfigFile {
   static final String NAME = "retort.toml";
   private static final Set<String> TOP_KEYS = Set.of("script_location", "version_table", "version_table_schema", "env");
   private static final Set<String> ENV_KEYS = Set.of("url", "lock_timeout", "statement_timeout", "confirm",
-      "allow_downgrade", "promote_from", "version_table", "version_table_schema");
+      "allow_downgrade", "promote_from", "version_table", "version_table_schema", "lock_wait", "lock_retries");
 
   private final Path file;
   private final Map<String, Object> top;
@@ -122,7 +122,9 @@ final class ConfigFile {
         bool(settings, "allow_downgrade", prefix, !envName.equals("prod")),
         string(settings, "promote_from", prefix),
         string(settings, "version_table", prefix),
-        string(settings, "version_table_schema", prefix));
+        string(settings, "version_table_schema", prefix),
+        lockWait(settings, prefix),
+        count(settings, "lock_retries", prefix, Environment.DEFAULT_LOCK_RETRIES));
     String location = string(top, "script_location", "");
     if (location == null) {
       throw new RetortException(RetortException.Kind.USAGE, file + ": script_location", "not set",
@@ -151,6 +153,24 @@ final class ConfigFile {
     }
     Duration d = Durations.parse(variables.expand(String.valueOf(v), file + ": " + prefix + key), file + ": " + prefix + key);
     return d.isZero() ? null : d;
+  }
+
+  private Duration lockWait(Map<String, Object> map, String prefix) {
+    Duration d = duration(map, "lock_wait", prefix, Environment.DEFAULT_LOCK_WAIT);
+    return d == null ? Duration.ZERO : d;
+  }
+
+  private int count(Map<String, Object> map, String key, String prefix, int fallback) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    String s = variables.expand(String.valueOf(v), file + ": " + prefix + key).strip();
+    if (s.matches("\\d{1,3}")) {
+      return Integer.parseInt(s);
+    }
+    throw new RetortException(RetortException.Kind.USAGE, file + ": " + prefix + key, "must be a whole number",
+        "write " + key + " = 3");
   }
 
   private boolean bool(Map<String, Object> map, String key, String prefix, boolean fallback) {

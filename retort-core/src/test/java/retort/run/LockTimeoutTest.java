@@ -27,7 +27,7 @@ class LockTimeoutTest {
   void aHeldTableLockFailsTheStepAfterItsRetriesThenSucceedsOnceFreed() throws Exception {
     Migrations m = new Migrations(dir);
     m.write(A, null, "CREATE TABLE t (id int);", "DROP TABLE t;");
-    Environment env = new Environment("test", m.url, Duration.ofMillis(200), null, false, true, null, null, null);
+    Environment env = Environment.of("test", m.url).withTimeouts(Duration.ofMillis(200), null);
     Retort retort = m.retort(env, null, null);
     retort.upgrade("head");
     String file = m.write(B, A, "ALTER TABLE t ADD COLUMN x int;", "ALTER TABLE t DROP COLUMN x;");
@@ -62,7 +62,7 @@ class LockTimeoutTest {
   void aLockFreedDuringTheRetriesLetsTheStepSucceed() throws Exception {
     Migrations m = new Migrations(dir);
     m.write(A, null, "CREATE TABLE t (id int);", "DROP TABLE t;");
-    Environment env = new Environment("test", m.url, Duration.ofMillis(200), null, false, true, null, null, null);
+    Environment env = Environment.of("test", m.url).withTimeouts(Duration.ofMillis(200), null);
     m.retort(env, null, null).upgrade("head");
     m.write(B, A, "ALTER TABLE t ADD COLUMN x int;", "ALTER TABLE t DROP COLUMN x;");
 
@@ -96,7 +96,7 @@ class LockTimeoutTest {
   void statementTimeoutFromTheEnvironmentStopsASlowStatement() throws Exception {
     Migrations m = new Migrations(dir);
     String file = m.write(A, null, "CREATE TABLE t (id int);\nSELECT pg_sleep(5);", "DROP TABLE t;");
-    Environment env = new Environment("test", m.url, null, Duration.ofMillis(100), false, true, null, null, null);
+    Environment env = Environment.of("test", m.url).withTimeouts(null, Duration.ofMillis(100));
 
     RetortException e = assertThrows(RetortException.class, () -> m.retort(env, null, null).upgrade("head"));
 
