@@ -112,10 +112,30 @@ public final class Retort {
 
   /** The migrations an {@code upgrade heads} would run; empty when the database is at its heads. */
   public List<StepSummary> pending() {
+    return pending("heads");
+  }
+
+  /** The migrations an upgrade to the target would run now, without running them. */
+  public List<StepSummary> pending(String target) {
     ScriptDirectory dir = scripts();
     List<String> rows = rows();
     try {
-      return result(new Planner(dir.graph()).upgrade(rows, "heads"), dir).steps();
+      return result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  /** The ids of every revision applied to the database: the version rows and all their ancestors. */
+  public Set<String> applied() {
+    ScriptDirectory dir = scripts();
+    List<String> rows = rows();
+    try {
+      Set<String> out = new HashSet<>();
+      for (Revision r : dir.graph().applied(rows)) {
+        out.add(r.id());
+      }
+      return out;
     } catch (GraphException e) {
       throw Errors.of(e);
     }

@@ -46,6 +46,7 @@ final class ConfigFile {
 
   static ConfigFile load(Path file, Map<String, String> env) {
     UnmodifiableConfig parsed;
+    com.electronwill.nightconfig.core.Config.setInsertionOrderPreserved(true);
     try (Reader reader = Files.newBufferedReader(file)) {
       parsed = new TomlParser().parse(reader);
     } catch (NoSuchFileException e) {

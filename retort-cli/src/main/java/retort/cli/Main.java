@@ -16,8 +16,13 @@ public final class Main {
 
   /** Runs one command with these streams and returns its exit code; never calls System.exit. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** Runs one command with these streams and this process environment (for ${VAR}, RETORT_ENV, PGPASSWORD). */
+  static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
     Console console = new Console(out, err);
-    CommandLine cli = new CommandLine(new RetortCommand(console));
+    CommandLine cli = new CommandLine(new RetortCommand(console, java.util.Map.copyOf(environment)));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {

@@ -20,6 +20,37 @@ final class Policy {
     }
   }
 
+  /**
+   * With {@code promote_from}, refuses to upgrade to a revision that the named environment has not
+   * applied yet: changes reach prod only through staging.
+   */
+  static void promoted(Session session, String target) {
+    String from = session.config().environment().promoteFrom();
+    if (from == null || from.isBlank()) {
+      return;
+    }
+    java.util.List<retort.StepSummary> pending = session.retort().pending(target);
+    if (pending.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> there;
+    try (Session other = session.other(from)) {
+      there = other.retort().applied();
+    } catch (RetortException e) {
+      throw new RetortException(RetortException.Kind.ERROR, "env." + session.config().environment().name()
+          + ".promote_from", "cannot check " + from + ", which must have the revisions first: " + e.describe(),
+          e.hint());
+    }
+    for (retort.StepSummary step : pending) {
+      if (!there.contains(step.revision())) {
+        throw new RetortException(RetortException.Kind.VALIDATION, "env." + session.config().environment().name()
+            + ".promote_from", from + " has not applied " + step.revision() + " (" + step.file() + ") yet, so "
+            + session.config().environment().name() + " will not",
+            "upgrade " + from + " first: `retort -e " + from + " upgrade " + target + "`");
+      }
+    }
+  }
+
   /** Asks on the terminal when the environment wants confirmation; refuses without one unless --yes. */
   static void confirm(Environment env, boolean yes, String action, Console console) {
     if (!env.confirm() || yes) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       MergeCommand.class,
       CheckCommand.class,
       ShowCommand.class,
-      BranchesCommand.class
+      BranchesCommand.class,
+      EnvsCommand.class
     })
 final class RetortCommand implements Runnable {
 
@@ -33,14 +34,16 @@ final class RetortCommand implements Runnable {
   @Spec CommandSpec spec;
 
   final Console console;
+  private final Map<String, String> environment;
 
-  RetortCommand(Console console) {
+  RetortCommand(Console console, Map<String, String> environment) {
     this.console = console;
+    this.environment = environment;
   }
 
   /** Opens a session for the options given. */
   Session session() {
-    return Session.open(options, console, Map.copyOf(System.getenv()));
+    return Session.open(options, console, environment);
   }
 
   @Override

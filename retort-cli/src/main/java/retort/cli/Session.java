@@ -25,7 +25,14 @@ final class Session implements AutoCloseable {
   private EmbeddedServer embedded;
   private ConnectionSource connections;
 
-  private Session(Config config, Path stateDir, Console console) {
+  private final ConfigFile configFile;
+  private final Console console;
+  private final Map<String, String> env;
+
+  private Session(ConfigFile configFile, Config config, Path stateDir, Console console, Map<String, String> env) {
+    this.configFile = configFile;
+    this.console = console;
+    this.env = env;
     this.config = config;
     this.stateDir = stateDir;
     String url = config.environment().url();
@@ -46,7 +53,23 @@ final class Session implements AutoCloseable {
     String name = options.env != null ? options.env : env.getOrDefault("RETORT_ENV", "dev");
     Config config = configFile.config(name, options.url);
     Path stateDir = file.toAbsolutePath().getParent().resolve(".retort");
-    return new Session(config, stateDir, console);
+    return new Session(configFile, config, stateDir, console, env);
+  }
+
+  /** A session on another environment of the same config file, e.g. the one changes are promoted from. */
+  Session other(String environment) {
+    return new Session(configFile, configFile.config(environment, null), stateDir, console, env);
+  }
+
+  /** The names of the config file's environments, in file order. */
+  java.util.List<String> environments() {
+    return configFile.environmentNames();
+  }
+
+  /** Where this session's database is, for people: the URL with its password masked. */
+  String target() {
+    String url = config.environment().url();
+    return url.equals(EmbeddedServer.KEYWORD) ? EmbeddedServer.KEYWORD + " (" + stateDir + ")" : describe(url);
   }
 
   private static String describe(String url) {
@@ -79,7 +102,7 @@ final class Session implements AutoCloseable {
       return new UrlConnectionSource(embedded.url());
     }
     try {
-      return new UrlConnectionSource(DatabaseUrl.parse(url));
+      return new UrlConnectionSource(DatabaseUrl.parse(url).withDefaultPassword(env.get("PGPASSWORD")));
     } catch (IllegalArgumentException e) {
       throw new RetortException(RetortException.Kind.USAGE, "env." + config.environment().name() + ".url",
           e.getMessage(), "fix the url in retort.toml or the --url option");

@@ -32,6 +32,7 @@ final class UpgradeCommand implements Runnable {
         parent.console.out().print(session.retort().offlineSql("upgrade", target));
         return;
       }
+      Policy.promoted(session, target);
       Policy.confirm(session.config().environment(), parent.options.yes, "upgrade to " + target, parent.console);
       MigrationResult result = session.retort().upgrade(target, resume, allowChanged);
       Report.print(parent.console, result, "upgrade");

@@ -123,6 +123,12 @@ public final class DatabaseUrl {
     return masked.substring(0, colon + 1) + "***" + masked.substring(at);
   }
 
+  /** This URL with the password taken from elsewhere (PGPASSWORD) when the URL itself has none. */
+  public DatabaseUrl withDefaultPassword(String fallback) {
+    return password != null || fallback == null || fallback.isEmpty() ? this
+        : new DatabaseUrl(jdbcUrl, user, Secret.of(fallback));
+  }
+
   /** The driver URL, without user or password. */
   public String jdbcUrl() {
     return jdbcUrl;

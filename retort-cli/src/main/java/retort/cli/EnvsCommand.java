@@ -1,0 +1,51 @@
+package retort.cli;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import retort.RetortException;
+import retort.RevisionInfo;
+
+/** {@code retort envs}: every environment at a glance: where it is, its revision, what is pending. */
+@Command(name = "envs", description = "One line per environment: URL (password masked), current revision, pending migrations.")
+final class EnvsCommand implements Runnable {
+
+  @ParentCommand RetortCommand parent;
+
+  @Override
+  public void run() {
+    try (Session session = parent.session()) {
+      List<String[]> rows = new java.util.ArrayList<>();
+      for (String name : session.environments()) {
+        rows.add(line(session, name).split("\t", 3));
+      }
+      int[] width = new int[2];
+      for (String[] row : rows) {
+        for (int i = 0; i < 2; i++) {
+          width[i] = Math.max(width[i], row[i].length());
+        }
+      }
+      for (String[] row : rows) {
+        parent.console.out().println(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %s", (Object[]) row));
+      }
+    }
+  }
+
+  private static String line(Session session, String name) {
+    try (Session env = session.other(name)) {
+      String target = env.target();
+      try {
+        List<RevisionInfo> current = env.retort().current();
+        int pending = env.retort().pending().size();
+        String at = current.isEmpty() ? "base"
+            : current.stream().map(Render::idWithoutCurrent).collect(Collectors.joining(", "));
+        return name + "\t" + target + "\t" + at + ", " + (pending == 0 ? "up to date" : pending + " pending");
+      } catch (RetortException e) {
+        return name + "\t" + target + "\tunreachable: " + e.getMessage();
+      }
+    } catch (RetortException e) {
+      return name + "\t-\tnot configured: " + e.describe();
+    }
+  }
+}
