@@ -110,6 +110,30 @@ public final class Retort {
     return migrate(() -> runner(dir).stamp(target, purge), dir);
   }
 
+  /**
+   * What is wrong between the files and the database: applied migrations edited since they ran, a
+   * non-transactional migration stopped part way. Empty when all is well.
+   */
+  public List<String> validate() {
+    ScriptDirectory dir = scripts();
+    try {
+      return runner(dir).validate();
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
+  }
+
+  /** Accepts an intended edit of an applied migration by logging the file's current checksum. */
+  public void updateChecksum(String revision) {
+    ScriptDirectory dir = scripts();
+    migrate(() -> {
+      runner(dir).updateChecksum(revision);
+      return null;
+    }, dir);
+  }
+
   /** The migrations an {@code upgrade heads} would run; empty when the database is at its heads. */
   public List<StepSummary> pending() {
     return pending("heads");
@@ -469,7 +493,7 @@ public final class Retort {
     } catch (SQLException e) {
       throw Errors.of(e, target);
     }
-    return result(report.plan(), dir);
+    return report == null ? null : result(report.plan(), dir);
   }
 
   static MigrationResult result(Plan plan, ScriptDirectory dir) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       ShowCommand.class,
       BranchesCommand.class,
-      EnvsCommand.class
+      EnvsCommand.class,
+      ValidateCommand.class
     })
 final class RetortCommand implements Runnable {
 

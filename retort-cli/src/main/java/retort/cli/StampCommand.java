@@ -18,10 +18,18 @@ final class StampCommand implements Runnable {
   @Option(names = "--purge", description = "Empty the version table first.")
   boolean purge;
 
+  @Option(names = "--update-checksum", description = "Accept an intended edit of the applied revision REV: log its file's checksum, change no version.")
+  boolean updateChecksum;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
       Policy.confirm(session.config().environment(), parent.options.yes, "stamp " + target, parent.console);
+      if (updateChecksum) {
+        session.retort().updateChecksum(target);
+        parent.console.out().println("Accepted the current checksum of " + target);
+        return;
+      }
       MigrationResult result = session.retort().stamp(target, purge);
       String at = result.headsAfter().isEmpty() ? "base" : String.join(", ", result.headsAfter());
       parent.console.out().println("Stamped; the database is at " + at);

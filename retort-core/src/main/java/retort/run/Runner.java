@@ -152,6 +152,17 @@ public final class Runner {
 
   /** Each applied migration's file must still have the checksum its last upgrade or stamp logged. */
   private void verifyChecksums(List<LogEntry> entries, List<String> rows) throws Refusal {
+    List<String> changed = changedFiles(entries, rows);
+    if (!changed.isEmpty()) {
+      throw new Refusal(String.join(", ", changed) + (changed.size() == 1 ? " was" : " were")
+          + " changed after being applied (the checksum differs from the one logged when it ran)",
+          "put the file back as it was and write the change as a new revision; or, if the edit is intended,"
+              + " accept it with `retort stamp --update-checksum REV` or run `retort upgrade --allow-changed`", true);
+    }
+  }
+
+  /** The files of applied migrations whose checksum differs from the last one logged for them. */
+  private List<String> changedFiles(List<LogEntry> entries, List<String> rows) {
     java.util.Map<String, String> logged = new java.util.HashMap<>();
     for (LogEntry e : entries) {
       if ("applied".equals(e.outcome()) && e.checksum() != null) {
@@ -169,11 +180,45 @@ public final class Runner {
         changed.add(scripts.script(r).name());
       }
     }
-    if (!changed.isEmpty()) {
-      throw new Refusal(String.join(", ", changed) + (changed.size() == 1 ? " was" : " were")
-          + " changed after being applied (its checksum differs from the one logged when it ran)",
-          "put the file back as it was and write the change as a new revision; or, if the edit is intended,"
-              + " run `retort upgrade --allow-changed`", true);
+    return changed;
+  }
+
+  /**
+   * What is wrong between the files and the database, read without the lock: applied migrations
+   * edited since they ran, and a non-transactional migration that stopped part way.
+   */
+  public List<String> validate() throws SQLException {
+    try (Connection c = source.open()) {
+      List<String> rows = store.heads(c);
+      List<LogEntry> entries = store.entries(c);
+      List<String> problems = new java.util.ArrayList<>();
+      for (String file : changedFiles(entries, rows)) {
+        problems.add(file + ": changed after being applied (the checksum differs from the one logged when it ran)");
+      }
+      unfinished(entries).ifPresent(p -> problems.add(p.revision() + ": the non-transactional " + p.direction()
+          + " stopped after statement " + p.lastStatement()));
+      return problems;
+    }
+  }
+
+  /** Accepts an intended edit of an applied migration: logs its file's current checksum as a stamp. */
+  public void updateChecksum(String revision) throws SQLException, LockTimeout, Refusal {
+    try (Connection lockConnection = source.open();
+        RunLock lock = lock(lockConnection);
+        Connection c = source.open()) {
+      c.setAutoCommit(true);
+      store.create(c);
+      List<String> rows = store.heads(c);
+      retort.graph.Revision r = scripts.graph().resolve(revision);
+      boolean applied = scripts.graph().applied(rows).contains(r);
+      if (!applied) {
+        throw new Refusal(r.id() + " is not applied, so there is no checksum to update",
+            "`retort current` shows where the database is");
+      }
+      Script script = scripts.script(r);
+      Instant now = Instant.now();
+      store.log(c, new LogEntry(0, r.id(), "stamp", script.checksum(), now, now, 0, null,
+          settings.environment(), settings.toolVersion(), "applied", null, -1));
     }
   }
 
