@@ -51,11 +51,8 @@ public final class Runner {
   /** Upgrades; unless {@code allowChanged}, refuses when an applied migration's file changed since it ran. */
   public RunReport upgrade(String target, boolean resume, boolean allowChanged)
       throws SQLException, StepFailure, LockTimeout, Refusal {
-    this.checkChecksums = !allowChanged;
-    return run((planner, rows) -> planner.upgrade(rows, target), resume);
+    return run((planner, rows) -> planner.upgrade(rows, target), resume, !allowChanged);
   }
-
-  private boolean checkChecksums;
 
   public RunReport downgrade(String target) throws SQLException, StepFailure, LockTimeout, Refusal {
     return run((planner, rows) -> {
@@ -68,26 +65,18 @@ public final class Runner {
         }
       }
       return plan;
-    }, false);
+    }, false, false);
   }
 
   /** Sets the version rows to the target without running any migration; {@code purge} empties the table first. */
-  public RunReport stamp(String target, boolean purge) throws SQLException, LockTimeout {
-    try (Connection lockConnection = source.open();
-        RunLock lock = lock(lockConnection);
-        Connection c = source.open()) {
-      c.setAutoCommit(true);
-      store.create(c);
-      List<String> rows = store.heads(c);
+  public RunReport stamp(String target, boolean purge) throws SQLException, StepFailure, LockTimeout, Refusal {
+    return underLock((c, rows) -> {
       Plan plan = new Planner(scripts.graph()).stamp(purge ? List.of() : rows, target);
       c.setAutoCommit(false);
       try {
         store.replace(c, plan.rowsAfter());
-        Instant now = Instant.now();
         for (String id : plan.rowsAfter()) {
-          Script script = scripts.script(id);
-          store.log(c, new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
-              settings.environment(), settings.toolVersion(), "applied", null, -1));
+          store.log(c, stampEntry(id));
         }
         c.commit();
       } catch (SQLException e) {
@@ -95,20 +84,40 @@ public final class Runner {
         throw e;
       }
       return new RunReport(plan, rows, plan.rowsAfter());
-    }
+    });
   }
 
-  /** Takes the lock, plans with the rows found under it, and runs the plan. */
-  public RunReport run(PlanMaker maker, boolean resume) throws SQLException, StepFailure, LockTimeout, Refusal {
+  private LogEntry stampEntry(String id) {
+    Script script = scripts.script(id);
+    Instant now = Instant.now();
+    return new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
+        settings.environment(), settings.toolVersion(), "applied", null, -1);
+  }
+
+  /** The work of a run, done under the run lock with the version rows found under it. */
+  @FunctionalInterface
+  private interface Locked<T> {
+    T run(Connection c, List<String> rows) throws SQLException, StepFailure, Refusal;
+  }
+
+  /** Takes the run lock on a connection of its own, creates the state tables where missing, and runs the work. */
+  private <T> T underLock(Locked<T> work) throws SQLException, StepFailure, LockTimeout, Refusal {
     try (Connection lockConnection = source.open();
         RunLock lock = lock(lockConnection);
         Connection c = source.open()) {
       c.setAutoCommit(true);
       store.create(c);
-      List<String> rows = store.heads(c);
+      return work.run(c, store.heads(c));
+    }
+  }
+
+  /** Takes the lock, plans with the rows found under it, and runs the plan. */
+  public RunReport run(PlanMaker maker, boolean resume, boolean verifyChecksums)
+      throws SQLException, StepFailure, LockTimeout, Refusal {
+    return underLock((c, rows) -> {
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
       List<LogEntry> entries = store.entries(c);
-      if (checkChecksums) {
+      if (verifyChecksums) {
         verifyChecksums(entries, rows);
       }
       Optional<LogEntry> partial = unfinished(entries);
@@ -138,7 +147,7 @@ public final class Runner {
         progress.stepFinished(step, script, Duration.between(started, Instant.now()));
       }
       return new RunReport(plan, rows, plan.rowsAfter());
-    }
+    });
   }
 
   /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */
@@ -202,24 +211,16 @@ public final class Runner {
   }
 
   /** Accepts an intended edit of an applied migration: logs its file's current checksum as a stamp. */
-  public void updateChecksum(String revision) throws SQLException, LockTimeout, Refusal {
-    try (Connection lockConnection = source.open();
-        RunLock lock = lock(lockConnection);
-        Connection c = source.open()) {
-      c.setAutoCommit(true);
-      store.create(c);
-      List<String> rows = store.heads(c);
+  public void updateChecksum(String revision) throws SQLException, StepFailure, LockTimeout, Refusal {
+    underLock((c, rows) -> {
       retort.graph.Revision r = scripts.graph().resolve(revision);
-      boolean applied = scripts.graph().applied(rows).contains(r);
-      if (!applied) {
+      if (!scripts.graph().applied(rows).contains(r)) {
         throw new Refusal(r.id() + " is not applied, so there is no checksum to update",
             "`retort current` shows where the database is");
       }
-      Script script = scripts.script(r);
-      Instant now = Instant.now();
-      store.log(c, new LogEntry(0, r.id(), "stamp", script.checksum(), now, now, 0, null,
-          settings.environment(), settings.toolVersion(), "applied", null, -1));
-    }
+      store.log(c, stampEntry(r.id()));
+      return null;
+    });
   }
 
   private RunLock lock(Connection c) throws SQLException, LockTimeout {
