@@ -49,19 +49,21 @@ public final class Retort {
   private final ConnectionSource source;
   private final String target;
   private final Progress progress;
+  private final boolean singleTransaction;
   private ScriptDirectory scripts;
 
-  private Retort(Config config, ConnectionSource source, String target, Progress progress) {
+  private Retort(Config config, ConnectionSource source, String target, Progress progress, boolean singleTransaction) {
     this.config = config;
     this.source = source;
     this.target = target;
     this.progress = progress;
+    this.singleTransaction = singleTransaction;
   }
 
   /** Retort over a data source, with the default version table and settings. */
   public static Retort configure(DataSource dataSource, Path scriptLocation) {
     Config config = new Config(scriptLocation, null, null, Environment.of("default", "datasource"));
-    return new Retort(config, dataSource::getConnection, "the configured data source", Progress.SILENT);
+    return new Retort(config, dataSource::getConnection, "the configured data source", Progress.SILENT, false);
   }
 
   /**
@@ -69,12 +71,20 @@ public final class Retort {
    * not contain a password.
    */
   public static Retort create(Config config, ConnectionSource source, String target, Progress progress) {
-    return new Retort(config, source, target, progress);
+    return new Retort(config, source, target, progress, false);
   }
 
   /** The same Retort, reporting its progress to this listener. */
   public Retort withProgress(Progress listener) {
-    return new Retort(config, source, target, listener);
+    return new Retort(config, source, target, listener, singleTransaction);
+  }
+
+  /**
+   * The same Retort, running each upgrade or downgrade in one transaction (Alembic's default on
+   * PostgreSQL) instead of one transaction per migration.
+   */
+  public Retort withSingleTransaction(boolean single) {
+    return new Retort(config, source, target, progress, single);
   }
 
   public Config config() {
@@ -457,7 +467,8 @@ public final class Retort {
     Environment env = config.environment();
     RunSettings d = RunSettings.defaults();
     return new RunSettings(env.lockTimeout(), env.statementTimeout(), env.lockRetries(),
-        d.retryPause(), env.lockWait() == null ? d.lockWait() : env.lockWait(), env.name(), version());
+        d.retryPause(), env.lockWait() == null ? d.lockWait() : env.lockWait(), env.name(), version(),
+        singleTransaction);
   }
 
   private Runner runner(ScriptDirectory dir) {

@@ -46,7 +46,7 @@ class RetortLockTest {
       RunSettings d = RunSettings.defaults();
       Runner runner = new Runner(ScriptDirectory.load(dir), new UrlConnectionSource(DatabaseUrl.parse(m.url)),
           new VersionStore(VERSIONS), new RunSettings(d.lockTimeout(), null, d.lockRetries(), d.retryPause(),
-              Duration.ofMillis(300), "test", "dev"), Progress.SILENT);
+              Duration.ofMillis(300), "test", "dev", false), Progress.SILENT);
 
       LockTimeout timeout = assertThrows(LockTimeout.class, () -> runner.upgrade("head", false));
 

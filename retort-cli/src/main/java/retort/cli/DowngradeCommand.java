@@ -20,6 +20,10 @@ final class DowngradeCommand implements Runnable {
   @picocli.CommandLine.Option(names = "--allow-downgrade", description = "Downgrade even where allow_downgrade = false.")
   boolean allowDowngrade;
 
+  @picocli.CommandLine.Option(names = "--single-transaction",
+      description = "Run all the migrations in one transaction: all of them commit, or none does.")
+  boolean singleTransaction;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
@@ -29,7 +33,7 @@ final class DowngradeCommand implements Runnable {
       }
       Policy.allowDowngrade(session.config().environment(), allowDowngrade);
       Policy.confirm(session.config().environment(), parent.options.yes, "downgrade to " + target, parent.console);
-      MigrationResult result = session.retort().downgrade(target);
+      MigrationResult result = session.retort().withSingleTransaction(singleTransaction).downgrade(target);
       Report.print(parent.console, result, "downgrade");
     }
   }

@@ -25,6 +25,10 @@ final class UpgradeCommand implements Runnable {
   @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is [START:]END. No database connection.")
   boolean sql;
 
+  @picocli.CommandLine.Option(names = "--single-transaction",
+      description = "Run all the migrations in one transaction: all of them commit, or none does.")
+  boolean singleTransaction;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
@@ -34,7 +38,7 @@ final class UpgradeCommand implements Runnable {
       }
       Policy.promoted(session, target);
       Policy.confirm(session.config().environment(), parent.options.yes, "upgrade to " + target, parent.console);
-      MigrationResult result = session.retort().upgrade(target, resume, allowChanged);
+      MigrationResult result = session.retort().withSingleTransaction(singleTransaction).upgrade(target, resume, allowChanged);
       Report.print(parent.console, result, "upgrade");
     }
   }

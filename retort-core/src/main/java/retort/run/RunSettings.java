@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How a run treats the database: {@code lockTimeout} and {@code statementTimeout} are set in each
  * step's transaction (null leaves the server's value); a step that hits lock_timeout runs again up to
- * {@code lockRetries} times with a growing pause; {@code lockWait} bounds the wait for the run lock.
+ * {@code lockRetries} times with a growing pause; {@code lockWait} bounds the wait for the run lock;
+ * {@code singleTransaction} runs the whole plan in one transaction instead of one per migration.
  */
 public record RunSettings(
     Duration lockTimeout,
@@ -14,9 +15,10 @@ public record RunSettings(
     Duration retryPause,
     Duration lockWait,
     String environment,
-    String toolVersion) {
+    String toolVersion,
+    boolean singleTransaction) {
 
   public static RunSettings defaults() {
-    return new RunSettings(Duration.ofSeconds(5), null, 3, Duration.ofMillis(500), Duration.ofSeconds(60), "", "");
+    return new RunSettings(Duration.ofSeconds(5), null, 3, Duration.ofMillis(500), Duration.ofSeconds(60), "", "", false);
   }
 }

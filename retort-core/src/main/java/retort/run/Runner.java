@@ -138,6 +138,10 @@ public final class Runner {
       }
       StepExecutor executor = new StepExecutor(c, store, settings, progress);
       List<Step> steps = plan.steps();
+      if (settings.singleTransaction() && !steps.isEmpty()) {
+        runInOneTransaction(executor, steps, c);
+        return new RunReport(plan, rows, plan.rowsAfter());
+      }
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         Script script = scripts.script(step.revision());
@@ -148,6 +152,28 @@ public final class Runner {
       }
       return new RunReport(plan, rows, plan.rowsAfter());
     });
+  }
+
+  /** Runs every step in one transaction: all of them commit together, or none does. */
+  private void runInOneTransaction(StepExecutor executor, List<Step> steps, Connection c)
+      throws SQLException, StepFailure, Refusal {
+    for (Step step : steps) {
+      Script script = scripts.script(step.revision());
+      if (!script.transactional()) {
+        throw new Refusal(script.name() + " is `transactional: false`, so it cannot run inside --single-transaction",
+            "run without --single-transaction, or up to the revision before it first");
+      }
+    }
+    executor.begin();
+    for (Step step : steps) {
+      Script script = scripts.script(step.revision());
+      progress.stepStarted(step, script);
+      Instant started = Instant.now();
+      executor.runWithin(step, script);
+      progress.stepFinished(step, script, Duration.between(started, Instant.now()));
+    }
+    c.commit();
+    c.setAutoCommit(true);
   }
 
   /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */

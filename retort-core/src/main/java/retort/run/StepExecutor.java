@@ -45,6 +45,36 @@ final class StepExecutor {
     }
   }
 
+  /** Opens the one transaction of a {@code --single-transaction} run, with the environment's settings. */
+  void begin() throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement()) {
+      s.execute(settingsSql(true));
+    }
+  }
+
+  /** Runs a step inside the open transaction of the run, without committing; the caller rolls back on failure. */
+  void runWithin(Step step, Script script) throws StepFailure, SQLException {
+    List<retort.sql.Statement> statements =
+        step.isUpgrade() ? script.upgrade().statements() : script.downgrade().statements();
+    Instant started = Instant.now();
+    int at = 0;
+    try (Statement s = connection.createStatement()) {
+      s.setEscapeProcessing(false);
+      for (; at < statements.size(); at++) {
+        s.execute(statements.get(at).sql());
+      }
+      at = -1;
+      store.apply(connection, step.change());
+      store.log(connection, entry(step, script, started, "applied", null, -1));
+    } catch (SQLException e) {
+      StepFailure failure = failure(script, statements, at, e, true, 0);
+      rollbackQuietly();
+      logFailure(step, script, started, "failed", failure.getMessage(), -1);
+      throw failure;
+    }
+  }
+
   private void runInTransaction(Step step, Script script, List<retort.sql.Statement> statements, boolean durable)
       throws StepFailure, SQLException {
     for (int attempt = 1; ; attempt++) {
