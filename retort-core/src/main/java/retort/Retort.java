@@ -3,16 +3,12 @@ package retort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -23,7 +19,6 @@ import retort.graph.GraphException;
 import retort.graph.Plan;
 import retort.graph.Planner;
 import retort.graph.Revision;
-import retort.graph.RevisionGraph;
 import retort.graph.Step;
 import retort.run.LockTimeout;
 import retort.run.Progress;
@@ -32,7 +27,6 @@ import retort.run.RunReport;
 import retort.run.RunSettings;
 import retort.run.Runner;
 import retort.run.StepFailure;
-import retort.script.RevisionWriter;
 import retort.script.Script;
 import retort.script.ScriptDirectory;
 import retort.script.ScriptException;
@@ -175,43 +169,6 @@ public final class Retort {
     }
   }
 
-  /** One revision in full: a full id, a prefix, a label, or head / label@head. */
-  public RevisionInfo show(String name) {
-    ScriptDirectory dir = scripts();
-    try {
-      List<Revision> found = new Planner(dir.graph()).resolve(List.of(), name);
-      if (found.size() != 1) {
-        throw new RetortException(RetortException.Kind.USAGE, null, "'" + name + "' names " + found.size()
-            + " revisions", "name one revision");
-      }
-      return info(dir, found.get(0), Set.of());
-    } catch (GraphException e) {
-      throw Errors.of(e);
-    }
-  }
-
-  /** The branch points: revisions that several revisions follow. */
-  public List<RevisionInfo> branches() {
-    ScriptDirectory dir = scripts();
-    List<RevisionInfo> out = new ArrayList<>();
-    for (Revision r : dir.graph().revisions()) {
-      if (dir.graph().childrenOf(r).size() > 1) {
-        out.add(info(dir, r, Set.of()));
-      }
-    }
-    return out;
-  }
-
-  /** The revisions that follow this one. */
-  public List<RevisionInfo> children(String id) {
-    ScriptDirectory dir = scripts();
-    List<RevisionInfo> out = new ArrayList<>();
-    for (Revision r : dir.graph().childrenOf(dir.graph().resolve(id))) {
-      out.add(info(dir, r, Set.of()));
-    }
-    return out;
-  }
-
   /**
    * Offline mode: the SQL script of an upgrade ({@code [START:]END}, START default base) or a
    * downgrade ({@code START:END}), made without connecting to the database.
@@ -228,7 +185,7 @@ public final class Retort {
     String end = colon < 0 ? range : range.substring(colon + 1);
     try {
       Planner planner = new Planner(dir.graph());
-      List<String> rows = start.equals("base") ? List.of() : ids(planner.resolve(List.of(), start));
+      List<String> rows = start.equals("base") ? List.of() : Listings.ids(planner.resolve(List.of(), start));
       Plan plan = upgrade ? planner.upgrade(rows, end) : planner.downgrade(rows, end);
       if (!upgrade) {
         for (Step step : plan.steps()) {
@@ -245,83 +202,37 @@ public final class Retort {
     }
   }
 
+  /** One revision in full: a full id, a prefix, a label, or head / label@head. */
+  public RevisionInfo show(String name) {
+    return new Listings(scripts()).show(name);
+  }
+
+  /** The branch points: revisions that several revisions follow. */
+  public List<RevisionInfo> branches() {
+    return new Listings(scripts()).branches();
+  }
+
+  /** The revisions that follow this one. */
+  public List<RevisionInfo> children(String id) {
+    return new Listings(scripts()).children(id);
+  }
+
   /** The revisions the database is at: one per version row. */
   public List<RevisionInfo> current() {
     ScriptDirectory dir = scripts();
-    List<String> rows = rows();
-    try {
-      dir.graph().applied(rows);
-    } catch (GraphException e) {
-      throw Errors.of(e);
-    }
-    List<RevisionInfo> out = new ArrayList<>();
-    Set<String> current = new HashSet<>(rows);
-    for (Revision r : currentRevisions(dir.graph(), rows)) {
-      out.add(info(dir, r, current));
-    }
-    return out;
+    return new Listings(dir).current(rows());
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
   public List<RevisionInfo> history(String range, boolean markCurrent) {
     ScriptDirectory dir = scripts();
-    RevisionGraph graph = dir.graph();
-    List<String> rows = markCurrent || (range != null && range.contains("current")) ? rows() : List.of();
-    Revision lower = null;
-    List<Revision> uppers = graph.heads();
-    if (range != null && !range.isBlank()) {
-      int colon = range.indexOf(':');
-      if (colon < 0) {
-        throw new RetortException(RetortException.Kind.USAGE, null,
-            "the range '" + range + "' has no ':'", "write START:END, e.g. base:head, -3:, current:, ae10:heads");
-      }
-      String lo = range.substring(0, colon).strip();
-      String hi = range.substring(colon + 1).strip();
-      try {
-        Planner planner = new Planner(graph);
-        if (lo.equals("current")) {
-          List<Revision> at = currentRevisions(graph, rows);
-          if (at.size() > 1) {
-            throw new RetortException(RetortException.Kind.USAGE, null, "the database is at several heads: "
-                + ids(at), "name one of them instead of current");
-          }
-          lower = at.isEmpty() ? null : at.get(0);
-        } else if (!lo.isEmpty() && !lo.equals("base")) {
-          lower = planner.destination(rows, lo).orElse(null);
-        }
-        if (hi.equals("current")) {
-          uppers = currentRevisions(graph, rows);
-        } else if (!hi.isEmpty() && !hi.equals("heads")) {
-          uppers = planner.resolve(rows, hi);
-        }
-      } catch (GraphException e) {
-        throw Errors.of(e);
-      }
-    }
-    Set<String> current = new HashSet<>(rows);
-    List<RevisionInfo> out = new ArrayList<>();
-    for (Revision r : graph.between(lower, uppers)) {
-      out.add(info(dir, r, current));
-    }
-    return out;
-  }
-
-  private static List<Revision> currentRevisions(RevisionGraph graph, List<String> rows) {
-    List<Revision> out = new ArrayList<>();
-    for (String row : rows) {
-      graph.get(row).ifPresent(out::add);
-    }
-    return out;
+    boolean needsRows = markCurrent || (range != null && range.contains("current"));
+    return new Listings(dir).history(range, needsRows ? rows() : List.of());
   }
 
   /** The heads of the graph: revisions no other revision follows. */
   public List<RevisionInfo> heads() {
-    ScriptDirectory dir = scripts();
-    List<RevisionInfo> out = new ArrayList<>();
-    for (Revision r : dir.graph().heads()) {
-      out.add(info(dir, r, Set.of()));
-    }
-    return out;
+    return new Listings(scripts()).heads();
   }
 
   /**
@@ -329,102 +240,17 @@ public final class Retort {
    * starts a new base), and returns its path.
    */
   public Path revision(String message, String head, String revId, List<String> branchLabels, List<String> dependsOn) {
-    return newRevision(message, head == null ? List.of() : List.of(head), revId, branchLabels, dependsOn);
+    return new Authoring(scripts()).revision(message, head, revId, branchLabels, dependsOn);
   }
 
   /** Writes a merge revision whose parents are the revisions the targets name (e.g. {@code heads}). */
   public Path merge(String message, List<String> revisions, String revId) {
-    ScriptDirectory dir = scripts();
-    List<String> parents = new ArrayList<>();
-    try {
-      Planner planner = new Planner(dir.graph());
-      for (String r : revisions) {
-        for (Revision found : planner.resolve(List.of(), r)) {
-          if (!parents.contains(found.id())) {
-            parents.add(found.id());
-          }
-        }
-      }
-    } catch (GraphException e) {
-      throw Errors.of(e);
-    }
-    if (parents.size() < 2) {
-      throw new RetortException(RetortException.Kind.USAGE, null, "a merge needs two or more revisions, got "
-          + (parents.isEmpty() ? "none" : String.join(", ", parents)), "name the heads to merge, or use `heads`");
-    }
-    return write(dir, message, parents, revId, List.of(), List.of());
-  }
-
-  private Path newRevision(String message, List<String> heads, String revId, List<String> branchLabels,
-      List<String> dependsOn) {
-    ScriptDirectory dir = scripts();
-    RevisionGraph graph = dir.graph();
-    String head = heads.isEmpty() ? null : heads.get(0);
-    List<String> parents;
-    try {
-      if (head != null && head.equals("base")) {
-        parents = List.of();
-      } else if (head == null || head.equals("head")) {
-        if (graph.heads().size() > 1) {
-          throw new RetortException(RetortException.Kind.USAGE, null,
-              "there are several heads: " + ids(graph.heads()),
-              "pass --head REV to choose the parent, or merge the heads first");
-        }
-        parents = graph.heads().isEmpty() ? List.of() : List.of(graph.heads().get(0).id());
-      } else {
-        parents = ids(new Planner(graph).resolve(List.of(), head));
-      }
-      for (String d : dependsOn) {
-        graph.resolve(d);
-      }
-    } catch (GraphException e) {
-      throw Errors.of(e);
-    }
-    return write(dir, message, parents, revId, branchLabels, dependsOn);
-  }
-
-  private Path write(ScriptDirectory dir, String message, List<String> parents, String revId,
-      List<String> branchLabels, List<String> dependsOn) {
-    RevisionGraph graph = dir.graph();
-    String id = revId == null ? RevisionWriter.newId() : revId;
-    if (!id.matches("[A-Za-z0-9_]{1,32}")) {
-      throw new RetortException(RetortException.Kind.USAGE, "--rev-id", "'" + id + "' is not a valid revision id",
-          "use 1 to 32 letters, digits or underscores");
-    }
-    if (graph.get(id).isPresent()) {
-      throw new RetortException(RetortException.Kind.USAGE, "--rev-id", "revision " + id + " already exists in "
-          + dir.script(id).name(), "choose another id, or leave --rev-id out for a random one");
-    }
-    try {
-      return RevisionWriter.write(config.scriptLocation(), id, parents, message,
-          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), branchLabels, dependsOn);
-    } catch (IOException e) {
-      throw new RetortException(RetortException.Kind.ERROR, config.scriptLocation().toString(),
-          "cannot write the new migration: " + e.getMessage(), "check that the versions directory is writable");
-    }
+    return new Authoring(scripts()).merge(message, revisions, revId);
   }
 
   /** Creates a new migration environment in {@code dir}: retort.toml, migrations/versions, the template. */
   public static Path init(Path dir) {
-    Path migrations = dir.resolve("migrations");
-    Path toml = dir.resolve("retort.toml");
-    if (Files.exists(toml) || Files.exists(migrations.resolve(ScriptDirectory.VERSIONS))) {
-      throw new RetortException(RetortException.Kind.USAGE, dir.toString(),
-          "a migration environment already exists here", "choose an empty or new directory");
-    }
-    try {
-      Files.createDirectories(migrations.resolve(ScriptDirectory.VERSIONS));
-      Files.writeString(migrations.resolve(ScriptDirectory.TEMPLATE), RevisionWriter.defaultTemplate());
-      Files.writeString(toml, "script_location = \"migrations\"\n"
-          + "version_table = \"retort_version\"\n"
-          + "version_table_schema = \"public\"\n\n"
-          + "[env.dev]\nurl = \"embedded\"\n\n"
-          + "[env.prod]\nurl = \"${DATABASE_URL}\"\nlock_timeout = \"5s\"\nconfirm = true\nallow_downgrade = false\n");
-      return dir;
-    } catch (IOException e) {
-      throw new RetortException(RetortException.Kind.ERROR, dir.toString(), "cannot create the environment: "
-          + e.getMessage(), "check that the directory is writable");
-    }
+    return Authoring.init(dir);
   }
 
   /** Retort's own version, from the jar. */
@@ -520,19 +346,4 @@ public final class Retort {
     return new MigrationResult(steps, plan.rowsBefore(), plan.rowsAfter());
   }
 
-  private static RevisionInfo info(ScriptDirectory dir, Revision r, Set<String> current) {
-    Script s = dir.script(r);
-    RevisionGraph g = dir.graph();
-    int children = g.childrenOf(r).size();
-    return new RevisionInfo(r.id(), r.downRevisions(), r.dependsOn(), r.branchLabels(), s.message(), s.name(),
-        s.created(), children == 0, children > 1, r.downRevisions().size() > 1, current.contains(r.id()));
-  }
-
-  private static List<String> ids(List<Revision> revisions) {
-    List<String> out = new ArrayList<>();
-    for (Revision r : revisions) {
-      out.add(r.id());
-    }
-    return out;
-  }
 }

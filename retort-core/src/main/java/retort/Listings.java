@@ -1,0 +1,146 @@
+package retort;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import retort.graph.GraphException;
+import retort.graph.Planner;
+import retort.graph.Revision;
+import retort.graph.RevisionGraph;
+import retort.script.Script;
+import retort.script.ScriptDirectory;
+
+/** The listing commands over the graph: current, history, heads, branches, show. */
+final class Listings {
+
+  private final ScriptDirectory dir;
+
+  Listings(ScriptDirectory dir) {
+    this.dir = dir;
+  }
+
+  /** One revision in full: a full id, a prefix, a label, or head / label@head. */
+  RevisionInfo show(String name) {
+    try {
+      List<Revision> found = new Planner(dir.graph()).resolve(List.of(), name);
+      if (found.size() != 1) {
+        throw new RetortException(RetortException.Kind.USAGE, null, "'" + name + "' names " + found.size()
+            + " revisions", "name one revision");
+      }
+      return info(found.get(0), Set.of());
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  /** The branch points: revisions that several revisions follow. */
+  List<RevisionInfo> branches() {
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : dir.graph().revisions()) {
+      if (dir.graph().childrenOf(r).size() > 1) {
+        out.add(info(r, Set.of()));
+      }
+    }
+    return out;
+  }
+
+  /** The revisions that follow this one. */
+  List<RevisionInfo> children(String id) {
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : dir.graph().childrenOf(dir.graph().resolve(id))) {
+      out.add(info(r, Set.of()));
+    }
+    return out;
+  }
+
+  /** The revisions the database is at: one per version row. */
+  List<RevisionInfo> current(List<String> rows) {
+    try {
+      dir.graph().applied(rows);
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+    List<RevisionInfo> out = new ArrayList<>();
+    Set<String> current = new HashSet<>(rows);
+    for (Revision r : currentRevisions(dir.graph(), rows)) {
+      out.add(info(r, current));
+    }
+    return out;
+  }
+
+  /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
+  List<RevisionInfo> history(String range, List<String> rows) {
+    RevisionGraph graph = dir.graph();
+    Revision lower = null;
+    List<Revision> uppers = graph.heads();
+    if (range != null && !range.isBlank()) {
+      int colon = range.indexOf(':');
+      if (colon < 0) {
+        throw new RetortException(RetortException.Kind.USAGE, null,
+            "the range '" + range + "' has no ':'", "write START:END, e.g. base:head, -3:, current:, ae10:heads");
+      }
+      String lo = range.substring(0, colon).strip();
+      String hi = range.substring(colon + 1).strip();
+      try {
+        Planner planner = new Planner(graph);
+        if (lo.equals("current")) {
+          List<Revision> at = currentRevisions(graph, rows);
+          if (at.size() > 1) {
+            throw new RetortException(RetortException.Kind.USAGE, null, "the database is at several heads: "
+                + ids(at), "name one of them instead of current");
+          }
+          lower = at.isEmpty() ? null : at.get(0);
+        } else if (!lo.isEmpty() && !lo.equals("base")) {
+          lower = planner.destination(rows, lo).orElse(null);
+        }
+        if (hi.equals("current")) {
+          uppers = currentRevisions(graph, rows);
+        } else if (!hi.isEmpty() && !hi.equals("heads")) {
+          uppers = planner.resolve(rows, hi);
+        }
+      } catch (GraphException e) {
+        throw Errors.of(e);
+      }
+    }
+    Set<String> current = new HashSet<>(rows);
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : graph.between(lower, uppers)) {
+      out.add(info(r, current));
+    }
+    return out;
+  }
+
+  private static List<Revision> currentRevisions(RevisionGraph graph, List<String> rows) {
+    List<Revision> out = new ArrayList<>();
+    for (String row : rows) {
+      graph.get(row).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The heads of the graph: revisions no other revision follows. */
+  List<RevisionInfo> heads() {
+    List<RevisionInfo> out = new ArrayList<>();
+    for (Revision r : dir.graph().heads()) {
+      out.add(info(r, Set.of()));
+    }
+    return out;
+  }
+
+  private RevisionInfo info(Revision r, Set<String> current) {
+    Script s = dir.script(r);
+    RevisionGraph g = dir.graph();
+    int children = g.childrenOf(r).size();
+    return new RevisionInfo(r.id(), r.downRevisions(), r.dependsOn(), r.branchLabels(), s.message(), s.name(),
+        s.created(), children == 0, children > 1, r.downRevisions().size() > 1, current.contains(r.id()));
+  }
+
+  static List<String> ids(List<Revision> revisions) {
+    List<String> out = new ArrayList<>();
+    for (Revision r : revisions) {
+      out.add(r.id());
+    }
+    return out;
+  }
+}
