@@ -141,6 +141,71 @@ public final class VersionStore {
     }
   }
 
+  /**
+   * Applies one step's change to the version table and appends its log row, in the caller's
+   * transaction and in one round trip: the statements go as one multi-statement string of literals,
+   * and each row count is checked as {@link #apply} checks it.
+   */
+  public void applyAndLog(Connection c, VersionChange change, LogEntry e) throws SQLException {
+    StringBuilder sql = new StringBuilder(640);
+    List<String[]> checks = new ArrayList<>(4);     // {what, id} per statement; null: any row count
+    for (String id : change.deletes()) {
+      sql.append("DELETE FROM ").append(versions.sql()).append(" WHERE version_num = ").append(literal(id)).append(";\n");
+      checks.add(new String[] {"delete", id});
+    }
+    if (change.hasUpdate()) {
+      sql.append("UPDATE ").append(versions.sql()).append(" SET version_num = ").append(literal(change.updateTo()))
+          .append(" WHERE version_num = ").append(literal(change.updateFrom())).append(";\n");
+      checks.add(new String[] {"update", change.updateFrom()});
+    }
+    for (String id : change.inserts()) {
+      sql.append("INSERT INTO ").append(versions.sql()).append(" (version_num) VALUES (").append(literal(id)).append(");\n");
+      checks.add(null);
+    }
+    sql.append("INSERT INTO ").append(log.sql()).append(" (revision, direction, checksum, started, finished, duration_ms,"
+            + " environment, tool_version, outcome, error, last_statement) VALUES (")
+        .append(literal(e.revision())).append(", ").append(literal(e.direction())).append(", ")
+        .append(literal(e.checksum())).append(", ").append(timestamp(e.started())).append(", ")
+        .append(timestamp(e.finished())).append(", ").append(e.durationMillis()).append(", ")
+        .append(literal(e.environment())).append(", ").append(literal(e.toolVersion())).append(", ")
+        .append(literal(e.outcome())).append(", ").append(literal(e.error())).append(", ")
+        .append(e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement())).append(')');
+    checks.add(null);
+    try (Statement s = c.createStatement()) {
+      s.setEscapeProcessing(false);
+      s.execute(sql.toString());
+      for (String[] check : checks) {
+        int count = s.getUpdateCount();
+        if (check != null) {
+          expectOne(count, check[0], check[1]);
+        }
+        s.getMoreResults();
+      }
+    }
+  }
+
+  /** A string literal that reads the same whatever standard_conforming_strings says. */
+  static String literal(String value) {
+    if (value == null) {
+      return "NULL";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 3).append("E'");
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch == '\'' || ch == '\\') {
+        out.append(ch);
+      } else if (ch == 0) {
+        continue;                                   // PostgreSQL text cannot hold NUL
+      }
+      out.append(ch);
+    }
+    return out.append('\'').toString();
+  }
+
+  private static String timestamp(Instant t) {
+    return t == null ? "NULL" : "'" + t + "'::timestamptz";
+  }
+
   private void expectOne(int count, String what, String id) throws SQLException {
     if (count != 1) {
       throw new SQLException("the version table " + versions + " changed under this run: expected to " + what

@@ -84,14 +84,19 @@ final class StepExecutor {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
           s.setEscapeProcessing(false);
-          s.execute(settingsSql(durable));
+          // Round trips: the SET LOCALs travel with the first statement (the driver sends each part as
+          // its own query, so error positions stay those of the statement), then one per statement,
+          // one for the version change with the log row, one for the commit.
+          String settings = settingsSql(durable);
+          if (statements.isEmpty()) {
+            s.execute(settings);
+          }
           for (at = 0; at < statements.size(); at++) {
-            s.execute(statements.get(at).sql());
+            s.execute(at == 0 ? settings + ";\n" + statements.get(at).sql() : statements.get(at).sql());
           }
           at = -1;
         }
-        store.apply(connection, step.change());
-        store.log(connection, entry(step, script, started, "applied", null, -1));
+        store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, -1));
         connection.commit();
         return;
       } catch (SQLException e) {
@@ -130,8 +135,7 @@ final class StepExecutor {
     }
     connection.setAutoCommit(false);
     try {
-      store.apply(connection, step.change());
-      store.log(connection, entry(step, script, started, "applied", null, done));
+      store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, done));
       connection.commit();
     } finally {
       connection.setAutoCommit(true);
@@ -190,9 +194,15 @@ final class StepExecutor {
     }
     String hint;
     if (transactional) {
-      hint = LOCK_NOT_AVAILABLE.equals(state)
-          ? "another session held a lock this migration needs through every retry; run again when it is idle, or raise lock_timeout"
-          : "nothing of " + script.id() + " was applied; fix the statement and run the command again";
+      if (LOCK_NOT_AVAILABLE.equals(state)) {
+        hint = "another session held a lock this migration needs through every retry; run again when it is idle,"
+            + " or raise lock_timeout";
+      } else if ("25001".equals(state)) {
+        hint = "this statement cannot run inside a transaction: put it in a migration of its own with"
+            + " `-- transactional: false` in the header";
+      } else {
+        hint = "nothing of " + script.id() + " was applied; fix the statement and run the command again";
+      }
     } else {
       hint = "statements 1-" + done + " of this non-transactional migration were applied and stay; fix the file, then run"
           + " `retort upgrade --resume` to continue with statement " + (done + 1) + ", or `retort stamp` to decide by hand";

@@ -59,6 +59,9 @@ final class ScriptParser {
       throw error(e.line(), e.getMessage(), "close it, or check the quotes and comments above this line");
     }
     Sections sections = sections(chunks);
+    for (Section section : List.of(sections.upgrade, sections.downgrade)) {
+      checkStatements(section.statements(), transactional);
+    }
     Revision revision = new Revision(id, down, depends, Set.copyOf(labels), name);
     return new Script(
         revision,
@@ -148,6 +151,29 @@ final class ScriptParser {
       default:
         throw error(headerLine.get("transactional"), "transactional must be true or false, not '" + value + "'",
             "write `-- transactional: false` for statements that cannot run in a transaction");
+    }
+  }
+
+  private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+      "(?is)(BEGIN|START\\s+TRANSACTION)(\\s.*)?"
+          + "|(COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?(\\s+AND\\s+(NO\\s+)?CHAIN)?\\s*");
+
+  /**
+   * Statements Retort cannot run as written: psql meta-commands, and transaction control inside a
+   * migration that Retort already wraps in its own transaction (a COMMIT there would commit half a
+   * migration without its version row).
+   */
+  private void checkStatements(List<Statement> statements, boolean transactional) throws ScriptException {
+    for (Statement st : statements) {
+      if (st.sql().startsWith("\\")) {
+        throw error(st.line(), "psql meta-command `" + st.sql().split("\\s", 2)[0] + "` in a migration",
+            "a migration is plain SQL run over a database connection; write the SQL the meta-command stands for");
+      }
+      if (transactional && TRANSACTION_CONTROL.matcher(st.sql()).matches()) {
+        throw error(st.line(), "`" + st.sql() + "` in a transactional migration",
+            "remove it: Retort runs each migration in its own transaction with its version row;"
+                + " to manage transactions yourself, add `-- transactional: false` to the header");
+      }
     }
   }
 

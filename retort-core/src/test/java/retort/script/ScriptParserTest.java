@@ -360,4 +360,49 @@ class ScriptParserTest {
     assertThat(e.line()).isEqualTo(5);
     assertThat(e).hasMessageContaining("second");
   }
+
+  @Test
+  void transactionControlInATransactionalMigrationIsRefusedWithItsLine() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "BEGIN;", "CREATE TABLE t (id int);", "COMMIT;");
+
+    assertThat(e.line()).isEqualTo(4);
+    assertThat(e.getMessage()).contains("BEGIN");
+    assertThat(e.hint()).contains("transactional: false");
+  }
+
+  @Test
+  void commitAloneIsRefusedToo() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "CREATE TABLE t (id int);", "commit work;");
+
+    assertThat(e.line()).isEqualTo(5);
+  }
+
+  @Test
+  void transactionControlIsAllowedWhereTheMigrationManagesItsOwnTransactions() throws ScriptException {
+    Script s = parse("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- transactional: false",
+        "-- +upgrade", "BEGIN;", "CREATE TABLE t (id int);", "COMMIT;");
+
+    assertThat(s.upgrade().statements()).hasSize(3);
+  }
+
+  @Test
+  void savepointsAndFunctionBodiesAreNotTransactionControl() throws ScriptException {
+    Script s = parse("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "SAVEPOINT a;", "ROLLBACK TO SAVEPOINT a;",
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;",
+        "DO $$ BEGIN PERFORM 1; END $$;");
+
+    assertThat(s.upgrade().statements()).hasSize(4);
+  }
+
+  @Test
+  void psqlMetaCommandsAreRefusedWithTheirLine() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "CREATE TABLE t (id int);", "\\connect other");
+
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.getMessage()).contains("\\connect");
+  }
 }
