@@ -15,6 +15,10 @@ final class CurrentCommand implements Runnable {
   @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
   boolean verbose;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json: one JSON document for scripts.")
+  Format format;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
@@ -22,8 +26,12 @@ final class CurrentCommand implements Runnable {
       if (current.isEmpty()) {
         parent.console.info("The database is at base: no migration is applied");
       }
+      if (format == Format.json) {
+        JsonOutput.print(parent.console.out(), JsonOutput.revisions(current, true));
+        return;
+      }
       for (RevisionInfo r : current) {
-        parent.console.out().println(verbose ? Render.verbose(r) : Render.idWithoutCurrent(r));
+        parent.console.out().println(verbose ? Render.verbose(Render.withoutCurrent(r)) : Render.idWithoutCurrent(r));
       }
     }
   }

@@ -14,10 +14,19 @@ final class HeadsCommand implements Runnable {
   @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
   boolean verbose;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json: one JSON document for scripts.")
+  Format format;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
-      for (RevisionInfo r : session.retort().heads()) {
+      java.util.List<RevisionInfo> heads = session.retort().heads();
+      if (format == Format.json) {
+        JsonOutput.print(parent.console.out(), JsonOutput.revisions(heads, false));
+        return;
+      }
+      for (RevisionInfo r : heads) {
         parent.console.out().println(verbose ? Render.verbose(r) : Render.id(r));
       }
     }

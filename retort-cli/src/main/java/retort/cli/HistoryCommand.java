@@ -1,5 +1,6 @@
 package retort.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,10 +25,23 @@ final class HistoryCommand implements Runnable {
   @Option(names = "--offline", description = "Do not connect to the database: no current marks.")
   boolean offline;
 
+  @Option(names = "--graph", description = "Draw the revision graph, like git log --graph --oneline.")
+  boolean graph;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json: one JSON document for scripts.")
+  Format format;
+
   @Override
   public void run() {
+    if (graph && (verbose || format == Format.json)) {
+      throw new RetortException(RetortException.Kind.USAGE, "--graph",
+          "--graph draws one line per revision and cannot be combined with " + (verbose ? "-v" : "--format json"),
+          "leave out " + (verbose ? "-v" : "--format json") + ", or --graph");
+    }
     try (Session session = parent.session()) {
-      java.util.List<RevisionInfo> history;
+      List<RevisionInfo> history;
+      boolean currentKnown = !offline;
       if (offline) {
         history = session.retort().history(range, false);
       } else {
@@ -39,10 +53,17 @@ final class HistoryCommand implements Runnable {
           }
           parent.console.info("warning: " + e.getMessage() + "; listing without the current revision");
           history = session.retort().history(range, false);
+          currentKnown = false;
         }
       }
-      for (RevisionInfo r : history) {
-        parent.console.out().println(verbose ? Render.verbose(r) : Render.line(r));
+      if (format == Format.json) {
+        JsonOutput.print(parent.console.out(), JsonOutput.revisions(history, currentKnown));
+      } else if (graph) {
+        parent.console.out().print(Render.graph(history));
+      } else {
+        for (RevisionInfo r : history) {
+          parent.console.out().println(verbose ? Render.verbose(r) : Render.line(r));
+        }
       }
     }
   }

@@ -11,13 +11,18 @@ final class Render {
 
   /** The marks without {@code (current)}, which {@code current} would print on every line. */
   static String idWithoutCurrent(RevisionInfo r) {
-    return r.revision() + marks(new RevisionInfo(r.revision(), r.downRevisions(), r.dependsOn(), r.branchLabels(),
-        r.message(), r.file(), r.created(), r.head(), r.branchPoint(), r.mergePoint(), false));
+    return r.revision() + marks(withoutCurrent(r));
+  }
+
+  /** The same revision, not marked current: {@code current -v} does not mark it, as in Alembic. */
+  static RevisionInfo withoutCurrent(RevisionInfo r) {
+    return new RevisionInfo(r.revision(), r.downRevisions(), r.dependsOn(), r.branchLabels(),
+        r.message(), r.file(), r.created(), r.head(), r.branchPoint(), r.mergePoint(), false);
   }
 
   static String marks(RevisionInfo r) {
     List<String> marks = new ArrayList<>();
-    for (String label : r.branchLabels()) {
+    for (String label : r.branchLabels().stream().sorted().toList()) {
       marks.add("(" + label + ")");
     }
     if (r.head()) {
@@ -33,6 +38,30 @@ final class Render {
       marks.add("(mergepoint)");
     }
     return marks.isEmpty() ? "" : " " + String.join(" ", marks);
+  }
+
+  /** A revision's text in {@code history --graph}: the id, labels, (head), (current), and the message. */
+  static String graphText(RevisionInfo r) {
+    StringBuilder b = new StringBuilder(r.revision());
+    for (String label : r.branchLabels().stream().sorted().toList()) {
+      b.append(" (").append(label).append(')');
+    }
+    if (r.head()) {
+      b.append(" (head)");
+    }
+    if (r.current()) {
+      b.append(" (current)");
+    }
+    return b.append(", ").append(r.message()).toString();
+  }
+
+  /** {@code history --graph}: the revisions (newest first) drawn as a graph, one line each. */
+  static String graph(List<RevisionInfo> newestFirst) {
+    List<GraphDrawing.Node> nodes = new ArrayList<>(newestFirst.size());
+    for (RevisionInfo r : newestFirst) {
+      nodes.add(new GraphDrawing.Node(r.revision(), r.downRevisions(), graphText(r)));
+    }
+    return GraphDrawing.render(nodes);
   }
 
   static String line(RevisionInfo r) {

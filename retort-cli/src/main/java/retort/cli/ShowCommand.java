@@ -13,10 +13,19 @@ final class ShowCommand implements Runnable {
   @Parameters(paramLabel = "REV", description = "A revision id or prefix, a label, head.")
   String revision;
 
+  @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or json: a JSON array holding the one revision.")
+  Format format;
+
   @Override
   public void run() {
     try (Session session = parent.session()) {
-      parent.console.out().print(Render.verbose(session.retort().show(revision)));
+      retort.RevisionInfo r = session.retort().show(revision);
+      if (format == Format.json) {
+        JsonOutput.print(parent.console.out(), JsonOutput.revisions(java.util.List.of(r), false));
+        return;
+      }
+      parent.console.out().print(Render.verbose(r));
     }
   }
 }
