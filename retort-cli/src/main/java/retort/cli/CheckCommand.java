@@ -7,7 +7,7 @@ import retort.RetortException;
 import retort.StepSummary;
 
 /** {@code retort check}: fail when the database is not at its heads. */
-@Command(name = "check", description = "Exit 4 when migrations are pending, 0 when the database is at head.")
+@Command(name = "check", description = "Exit 1 when migrations are pending, 0 when the database is at head.")
 final class CheckCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;
@@ -21,7 +21,7 @@ final class CheckCommand implements Runnable {
         for (StepSummary s : pending) {
           ids.append(ids.length() == 0 ? "" : ", ").append(s.revision());
         }
-        throw new RetortException(RetortException.Kind.VALIDATION, null,
+        throw new RetortException(RetortException.Kind.ERROR, null,
             pending.size() + " migration" + (pending.size() == 1 ? " is" : "s are") + " pending: " + ids,
             "run `retort upgrade head`");
       }
