@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.RevisionInfo;
 
 /** {@code retort branches}: the branch points and the revisions that follow each. */
-@Command(name = "branches", description = "Show the branch points of the revision graph.")
+@Command(mixinStandardHelpOptions = true, name = "branches", description = "Show the branch points of the revision graph.")
 final class BranchesCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -7,7 +7,7 @@ import retort.RetortException;
 import retort.StepSummary;
 
 /** {@code retort check}: fail when the database is not at its heads. */
-@Command(name = "check", description = "Exit 1 when migrations are pending, 0 when the database is at head.")
+@Command(mixinStandardHelpOptions = true, name = "check", description = "Exit 1 when migrations are pending, 0 when the database is at head.")
 final class CheckCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -47,7 +47,9 @@ final class ConfigFile {
   static ConfigFile load(Path file, Map<String, String> env) {
     UnmodifiableConfig parsed;
     com.electronwill.nightconfig.core.Config.setInsertionOrderPreserved(true);
-    try (Reader reader = Files.newBufferedReader(file)) {
+    LineCountingReader counter = null;
+    try (LineCountingReader reader = new LineCountingReader(Files.newBufferedReader(file))) {
+      counter = reader;
       parsed = new TomlParser().parse(reader);
     } catch (NoSuchFileException e) {
       throw new RetortException(RetortException.Kind.USAGE, file.toString(), "no such config file",
@@ -55,7 +57,8 @@ final class ConfigFile {
     } catch (IOException e) {
       throw new RetortException(RetortException.Kind.USAGE, file.toString(), "cannot read: " + e.getMessage(), "check the file");
     } catch (ParsingException e) {
-      throw new RetortException(RetortException.Kind.USAGE, file.toString(), "not valid TOML: " + e.getMessage(),
+      throw new RetortException(RetortException.Kind.USAGE, file + (counter == null ? "" : ":" + counter.line()),
+          "not valid TOML: " + e.getMessage().replaceAll("\\s+", " ").strip(),
           "fix the syntax; values are quoted strings, e.g. url = \"embedded\"");
     }
     Map<String, Object> top = new LinkedHashMap<>(parsed.valueMap());

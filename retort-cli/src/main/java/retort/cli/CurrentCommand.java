@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.RevisionInfo;
 
 /** {@code retort current}: the revisions the database is at. */
-@Command(name = "current", description = "Show the revision(s) the database is at.")
+@Command(mixinStandardHelpOptions = true, name = "current", description = "Show the revision(s) the database is at.")
 final class CurrentCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.MigrationResult;
 
 /** {@code retort downgrade TARGET}: undo the migrations above the target. */
-@Command(name = "downgrade", description = "Undo applied migrations down to TARGET.")
+@Command(mixinStandardHelpOptions = true, name = "downgrade", description = "Undo applied migrations down to TARGET.")
 final class DowngradeCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

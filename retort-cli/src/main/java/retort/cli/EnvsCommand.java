@@ -8,7 +8,7 @@ import retort.RetortException;
 import retort.RevisionInfo;
 
 /** {@code retort envs}: every environment at a glance: where it is, its revision, what is pending. */
-@Command(name = "envs", description = "One line per environment: URL (password masked), current revision, pending migrations.")
+@Command(mixinStandardHelpOptions = true, name = "envs", description = "One line per environment: URL (password masked), current revision, pending migrations.")
 final class EnvsCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

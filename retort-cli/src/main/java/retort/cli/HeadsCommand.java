@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.RevisionInfo;
 
 /** {@code retort heads}: the revisions nothing follows yet. */
-@Command(name = "heads", description = "Show the heads of the revision graph.")
+@Command(mixinStandardHelpOptions = true, name = "heads", description = "Show the heads of the revision graph.")
 final class HeadsCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -8,7 +8,7 @@ import retort.RetortException;
 import retort.RevisionInfo;
 
 /** {@code retort history}: the revisions, newest first. */
-@Command(name = "history", description = "List the revisions, newest first, marking heads and the current revision.")
+@Command(mixinStandardHelpOptions = true, name = "history", description = "List the revisions, newest first, marking heads and the current revision.")
 final class HistoryCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.Retort;
 
 /** {@code retort init DIR}: a new migration environment. */
-@Command(name = "init", description = "Create a migration environment: retort.toml, migrations/versions, the template.")
+@Command(mixinStandardHelpOptions = true, name = "init", description = "Create a migration environment: retort.toml, migrations/versions, the template.")
 final class InitCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

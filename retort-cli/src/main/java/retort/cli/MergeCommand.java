@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code retort merge REV... -m MSG}: a revision that joins several heads. */
-@Command(name = "merge", description = "Write a merge revision whose parents are the given revisions (default: heads).")
+@Command(mixinStandardHelpOptions = true, name = "merge", description = "Write a merge revision whose parents are the given revisions (default: heads).")
 final class MergeCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code retort revision -m MSG}: a new migration file parented on the head. */
-@Command(name = "revision", description = "Write a new migration file, parented on the current head.")
+@Command(mixinStandardHelpOptions = true, name = "revision", description = "Write a new migration file, parented on the current head.")
 final class RevisionCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

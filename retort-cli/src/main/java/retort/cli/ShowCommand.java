@@ -5,7 +5,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code retort show REV}: one revision in full. */
-@Command(name = "show", description = "Show one revision in full.")
+@Command(mixinStandardHelpOptions = true, name = "show", description = "Show one revision in full.")
 final class ShowCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.MigrationResult;
 
 /** {@code retort stamp REV}: set the version table without running migrations. */
-@Command(name = "stamp", description = "Set the version table to REV without running any migration.")
+@Command(mixinStandardHelpOptions = true, name = "stamp", description = "Set the version table to REV without running any migration.")
 final class StampCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.MigrationResult;
 
 /** {@code retort upgrade [TARGET]}: apply the migrations the target needs. */
-@Command(name = "upgrade", description = "Apply pending migrations up to TARGET (default head).")
+@Command(mixinStandardHelpOptions = true, name = "upgrade", description = "Apply pending migrations up to TARGET (default head).")
 final class UpgradeCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -6,7 +6,7 @@ import picocli.CommandLine.ParentCommand;
 import retort.RetortException;
 
 /** {@code retort validate}: the files still match what the database applied. */
-@Command(name = "validate", description = "Exit 4 when an applied migration's file changed since it ran, or a run stopped part way.")
+@Command(mixinStandardHelpOptions = true, name = "validate", description = "Exit 4 when an applied migration's file changed since it ran, or a run stopped part way.")
 final class ValidateCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;

@@ -136,7 +136,7 @@ public final class Runner {
         }
         resumeAfter = p.lastStatement();
       }
-      StepExecutor executor = new StepExecutor(c, store, settings, progress);
+      StepExecutor executor = new StepExecutor(c, source, store, settings, progress);
       List<Step> steps = plan.steps();
       if (settings.singleTransaction() && !steps.isEmpty()) {
         runInOneTransaction(executor, steps, c);

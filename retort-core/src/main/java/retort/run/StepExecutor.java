@@ -27,11 +27,21 @@ final class StepExecutor {
   private final RunSettings settings;
   private final Progress progress;
 
-  StepExecutor(Connection connection, VersionStore store, RunSettings settings, Progress progress) {
+  private final retort.db.ConnectionSource source;
+  private final boolean checksClient;
+
+  /**
+   * An executor on the run's work connection; {@code source} gives a fresh connection to log a
+   * failure when the work connection itself died.
+   */
+  StepExecutor(Connection connection, retort.db.ConnectionSource source, VersionStore store, RunSettings settings,
+      Progress progress) throws SQLException {
     this.connection = connection;
+    this.source = source;
     this.store = store;
     this.settings = settings;
     this.progress = progress;
+    this.checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
   }
 
   /** Runs the step; {@code durable} false lets the commit return before its WAL is flushed. */
@@ -150,12 +160,16 @@ final class StepExecutor {
     if (settings.statementTimeout() != null) {
       sql.append("SET LOCAL statement_timeout = '").append(settings.statementTimeout().toMillis()).append("ms'; ");
     }
+    if (checksClient) {
+      // If Retort dies mid-statement, the server notices within a second and rolls back, freeing the locks.
+      sql.append("SET LOCAL client_connection_check_interval = '1s'; ");
+    }
     sql.append("SET LOCAL synchronous_commit = ").append(durable ? "on" : "off");
     return sql.toString();
   }
 
   private String sessionSettingsSql() {
-    return "SET lock_timeout = '" + (settings.lockTimeout() == null ? 0 : settings.lockTimeout().toMillis()) + "ms';"
+    return (checksClient ? "SET client_connection_check_interval = '1s'; " : "") + "SET lock_timeout = '" + (settings.lockTimeout() == null ? 0 : settings.lockTimeout().toMillis()) + "ms';"
         + " SET statement_timeout = '"
         + (settings.statementTimeout() == null ? 0 : settings.statementTimeout().toMillis()) + "ms'";
   }
@@ -168,11 +182,16 @@ final class StepExecutor {
   }
 
   private void logFailure(Step step, Script script, Instant started, String outcome, String error, int last) {
+    LogEntry row = entry(step, script, started, outcome, error, last);
     try {
       connection.setAutoCommit(true);
-      store.log(connection, entry(step, script, started, outcome, error, last));
-    } catch (SQLException ignored) {
-      // the connection itself is gone; the failure is reported all the same
+      store.log(connection, row);
+    } catch (SQLException deadConnection) {
+      try (Connection fresh = source.open()) {
+        store.log(fresh, row);
+      } catch (SQLException ignored) {
+        // the database is out of reach; the failure is reported to the user all the same
+      }
     }
   }
 
@@ -197,6 +216,9 @@ final class StepExecutor {
       if (LOCK_NOT_AVAILABLE.equals(state)) {
         hint = "another session held a lock this migration needs through every retry; run again when it is idle,"
             + " or raise lock_timeout";
+      } else if ("57P01".equals(state) || state.startsWith("08")) {
+        hint = "the connection to the database was closed during the migration; nothing of " + script.id()
+            + " was applied; run the command again";
       } else if ("25001".equals(state)) {
         hint = "this statement cannot run inside a transaction: put it in a migration of its own with"
             + " `-- transactional: false` in the header";
