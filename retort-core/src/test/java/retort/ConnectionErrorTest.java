@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,20 +70,16 @@ class ConnectionErrorTest {
   @Test
   void wrongPassword() throws Exception {
     String admin = TestPostgres.newDatabase();
-    boolean trust;
     try (Connection c = TestPostgres.connect(admin); Statement s = c.createStatement()) {
-      s.execute("DROP ROLE IF EXISTS retort_pw_user");
-      s.execute("CREATE ROLE retort_pw_user LOGIN PASSWORD 'R1ghtPassword'");
-      trust = !new Migrations(dir, admin).column("SELECT auth_method FROM pg_hba_file_rules"
-          + " WHERE type IN ('host', 'hostssl', 'hostnossl') AND auth_method = 'trust'").isEmpty();
+      s.execute("DROP ROLE IF EXISTS " + TestPostgres.PASSWORD_ROLE);
+      s.execute("CREATE ROLE " + TestPostgres.PASSWORD_ROLE + " LOGIN PASSWORD 'R1ghtPassword'");
     }
-    Assumptions.assumeFalse(trust,
-        "the embedded test server authenticates host connections with trust, so a wrong password is accepted");
 
     String url = "postgresql://retort_pw_user:" + PW + "@localhost:" + TestPostgres.port() + "/postgres";
     RetortException e = assertThrows(RetortException.class, () -> retort(url).upgrade("head"));
     assertThat(e.kind()).isEqualTo(RetortException.Kind.ERROR);
     assertThat(e.hint()).contains("password");
+    assertThat(e.getMessage()).contains("password authentication failed");
     assertNoPassword(e);
   }
 

@@ -175,4 +175,23 @@ class EnvironmentsTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(staging.versionRows()).containsExactly(B);
   }
+
+  @Test
+  void pgpasswordAuthenticatesARoleThatNeedsAPassword() throws Exception {
+    staging.execute("DROP ROLE IF EXISTS " + TestPostgres.PASSWORD_ROLE);
+    staging.execute("CREATE ROLE " + TestPostgres.PASSWORD_ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+    String host = "localhost:" + TestPostgres.port();
+    String database = staging.url.substring(staging.url.lastIndexOf('/') + 1, staging.url.indexOf('?'));
+    env.put("STAGING_URL", "postgresql://" + TestPostgres.PASSWORD_ROLE + "@" + host + "/" + database);
+
+    env.put("PGPASSWORD", "not-the-password");
+    CliRun wrong = run("-e", "staging", "current");
+    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(ExitCode.ERROR);
+    assertThat(wrong.err()).contains("password authentication failed").contains("hint:")
+        .doesNotContain("not-the-password");
+
+    env.put("PGPASSWORD", PASSWORD);
+    CliRun right = run("-e", "staging", "current");
+    assertThat(right.exitCode()).as(right.toString()).isZero();
+  }
 }

@@ -23,13 +23,28 @@ public final class TestPostgres {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        server = EmbeddedPostgres.builder().setDataDirectoryCustomizer(TestPostgres::requirePasswords).start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
     }
     return server;
+  }
+
+  /** A role whose connections must authenticate with a password, unlike the rest of this test server. */
+  public static final String PASSWORD_ROLE = "retort_pw_user";
+
+  /** Puts password authentication for {@link #PASSWORD_ROLE} in front of the server's trust rules. */
+  private static void requirePasswords(java.io.File dataDirectory) {
+    java.nio.file.Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
+    try {
+      String rules = "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n"
+          + "host all " + PASSWORD_ROLE + " ::1/128 scram-sha-256\n";
+      java.nio.file.Files.writeString(hba, rules + java.nio.file.Files.readString(hba));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static synchronized void stop() {
