@@ -1,6 +1,8 @@
 package retort.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import retort.MigrationResult;
@@ -11,29 +13,24 @@ final class DowngradeCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;
 
+  @Mixin RunModeOptions mode = new RunModeOptions();
+
   @Parameters(paramLabel = "TARGET", description = "-1, -N, a revision, REV-N, or base.")
   String target;
 
-  @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is START:END. No database connection.")
-  boolean sql;
-
-  @picocli.CommandLine.Option(names = "--allow-downgrade", description = "Downgrade even where allow_downgrade = false.")
+  @Option(names = "--allow-downgrade", description = "Downgrade even where allow_downgrade = false.")
   boolean allowDowngrade;
-
-  @picocli.CommandLine.Option(names = "--single-transaction",
-      description = "Run all the migrations in one transaction: all of them commit, or none does.")
-  boolean singleTransaction;
 
   @Override
   public void run() {
     try (Session session = parent.session()) {
-      if (sql) {
+      if (mode.sql) {
         parent.console.out().print(session.retort().offlineSql("downgrade", target));
         return;
       }
       Policy.allowDowngrade(session.config().environment(), allowDowngrade);
       Policy.confirm(session.config().environment(), parent.options.yes, "downgrade to " + target, parent.console);
-      MigrationResult result = session.retort().withSingleTransaction(singleTransaction).downgrade(target);
+      MigrationResult result = session.retort().withSingleTransaction(mode.singleTransaction).downgrade(target);
       Report.print(parent.console, result, "downgrade");
     }
   }

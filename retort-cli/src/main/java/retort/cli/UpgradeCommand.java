@@ -1,6 +1,7 @@
 package retort.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -12,6 +13,8 @@ final class UpgradeCommand implements Runnable {
 
   @ParentCommand RetortCommand parent;
 
+  @Mixin RunModeOptions mode = new RunModeOptions();
+
   @Parameters(paramLabel = "TARGET", defaultValue = "head",
       description = "head, heads, a revision, label@head, +N, REV+N (default: head).")
   String target;
@@ -22,23 +25,16 @@ final class UpgradeCommand implements Runnable {
   @Option(names = "--allow-changed", description = "Run even though an applied migration's file changed since it ran.")
   boolean allowChanged;
 
-  @picocli.CommandLine.Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is [START:]END. No database connection.")
-  boolean sql;
-
-  @picocli.CommandLine.Option(names = "--single-transaction",
-      description = "Run all the migrations in one transaction: all of them commit, or none does.")
-  boolean singleTransaction;
-
   @Override
   public void run() {
     try (Session session = parent.session()) {
-      if (sql) {
+      if (mode.sql) {
         parent.console.out().print(session.retort().offlineSql("upgrade", target));
         return;
       }
       Policy.promoted(session, target);
       Policy.confirm(session.config().environment(), parent.options.yes, "upgrade to " + target, parent.console);
-      MigrationResult result = session.retort().withSingleTransaction(singleTransaction).upgrade(target, resume, allowChanged);
+      MigrationResult result = session.retort().withSingleTransaction(mode.singleTransaction).upgrade(target, resume, allowChanged);
       Report.print(parent.console, result, "upgrade");
     }
   }
