@@ -75,8 +75,7 @@ final class StepExecutor {
         s.execute(statements.get(at).sql());
       }
       at = -1;
-      store.apply(connection, step.change());
-      store.log(connection, entry(step, script, started, "applied", null, -1));
+      store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, -1));
     } catch (SQLException e) {
       StepFailure failure = failure(script, statements, at, e, true, 0);
       rollbackQuietly();
@@ -96,7 +95,7 @@ final class StepExecutor {
           s.setEscapeProcessing(false);
           // Round trips: the SET LOCALs travel with the first statement (the driver sends each part as
           // its own query, so error positions stay those of the statement), then one per statement,
-          // one for the version change with the log row, one for the commit.
+          // one for the version change with the log row (checked before the commit), one for the commit.
           String settings = settingsSql(durable);
           if (statements.isEmpty()) {
             s.execute(settings);

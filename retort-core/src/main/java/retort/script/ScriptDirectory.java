@@ -48,18 +48,28 @@ public final class ScriptDirectory {
           "no versions directory at " + versions,
           "check script_location in retort.toml, or create one with `retort init DIR`");
     }
-    List<Path> files = new ArrayList<>();
+    // File names sorted as strings (cheaper than Path.compareTo at 10,000 files); a file's type is
+    // looked up only when reading it fails, instead of one stat per file.
+    List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(versions, "*.sql")) {
       for (Path p : stream) {
-        if (Files.isRegularFile(p)) {
-          files.add(p);
-        }
+        names.add(p.getFileName().toString());
       }
     }
-    files.sort(null);
-    List<Script> scripts = new ArrayList<>(files.size());
-    for (Path file : files) {
-      scripts.add(parse(file, VERSIONS + "/" + file.getFileName()));
+    names.sort(null);
+    List<Script> scripts = new ArrayList<>(names.size());
+    for (String fileName : names) {
+      Path file = versions.resolve(fileName);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (IOException e) {
+        if (!Files.isRegularFile(file)) {
+          continue;
+        }
+        throw e;
+      }
+      scripts.add(parse(bytes, VERSIONS + "/" + fileName));
     }
     return new ScriptDirectory(location, scripts);
   }
@@ -72,6 +82,10 @@ public final class ScriptDirectory {
     } catch (NoSuchFileException e) {
       throw new ScriptException(name, 0, "file not found", "check the path");
     }
+    return parse(bytes, name);
+  }
+
+  private static Script parse(byte[] bytes, String name) throws ScriptException {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
