@@ -57,21 +57,41 @@ public final class ScriptDirectory {
       }
     }
     names.sort(null);
+    // Files are read and parsed on all cores; the first failure in file order is the one reported.
+    Object[] parsed = new Object[names.size()];
+    java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> parsed[i] = read(versions, names.get(i)));
     List<Script> scripts = new ArrayList<>(names.size());
-    for (String fileName : names) {
-      Path file = versions.resolve(fileName);
+    for (Object result : parsed) {
+      if (result instanceof ScriptException e) {
+        throw e;
+      }
+      if (result instanceof IOException e) {
+        throw e;
+      }
+      if (result != null) {
+        scripts.add((Script) result);
+      }
+    }
+    return new ScriptDirectory(location, scripts);
+  }
+
+  /** One file's script, its ScriptException or IOException, or null when it is not a regular file. */
+  private static Object read(Path versions, String fileName) {
+    Path file = versions.resolve(fileName);
+    try {
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(file);
       } catch (IOException e) {
         if (!Files.isRegularFile(file)) {
-          continue;
+          return null;
         }
         throw e;
       }
-      scripts.add(parse(bytes, VERSIONS + "/" + fileName));
+      return parse(bytes, VERSIONS + "/" + fileName);
+    } catch (ScriptException | IOException e) {
+      return e;
     }
-    return new ScriptDirectory(location, scripts);
   }
 
   /** Parses one file; {@code name} is how errors refer to it. */

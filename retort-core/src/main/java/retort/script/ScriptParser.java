@@ -35,7 +35,7 @@ final class ScriptParser {
   ScriptParser(String name, String text) {
     this.name = name;
     this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    this.lines = this.text.split("\r?\n", -1);
+    this.lines = this.text.indexOf('\r') < 0 ? this.text.split("\n", -1) : this.text.split("\r?\n", -1);
   }
 
   Script parse() throws ScriptException {
