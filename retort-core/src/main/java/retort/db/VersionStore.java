@@ -36,20 +36,27 @@ public final class VersionStore {
     return log;
   }
 
-  /** Creates the schema and both tables where they are missing; run under the run lock. */
+  /**
+   * Creates the schema and both tables where they are missing; run under the run lock. One catalog
+   * query finds what exists: IF NOT EXISTS alone would still need CREATE rights on what exists.
+   */
   public void create(Connection c) throws SQLException {
-    boolean schema;
-    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
-      s.setString(1, versions.schema());
+    boolean[] present = new boolean[3];
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT to_regnamespace(?) IS NOT NULL, to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL")) {
+      s.setString(1, TableName.quote(versions.schema()));
+      s.setString(2, versions.sql());
+      s.setString(3, log.sql());
       try (ResultSet rs = s.executeQuery()) {
-        schema = rs.next();
+        rs.next();
+        for (int i = 0; i < present.length; i++) {
+          present[i] = rs.getBoolean(i + 1);
+        }
       }
     }
-    // Created only where missing: IF NOT EXISTS alone would still need CREATE rights on what exists.
     List<String> statements = createStatements();
-    boolean[] needed = {!schema, !schema || !tableExists(c, versions), !schema || !tableExists(c, log)};
     for (int i = 0; i < statements.size(); i++) {
-      if (needed[i]) {
+      if (!present[i]) {
         try (Statement s = c.createStatement()) {
           s.execute(statements.get(i));
         }
@@ -100,9 +107,11 @@ public final class VersionStore {
 
   /** The rows of the version table, empty when the table does not exist yet. */
   public List<String> heads(Connection c) throws SQLException {
-    if (!exists(c)) {
-      return List.of();
-    }
+    return exists(c) ? readHeads(c) : List.of();
+  }
+
+  /** The rows of the version table, which must exist (after {@link #create}). */
+  public List<String> readHeads(Connection c) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version_num FROM " + versions.sql() + " ORDER BY version_num")) {
@@ -253,9 +262,11 @@ public final class VersionStore {
 
   /** The log, oldest first; empty when the log table does not exist yet. */
   public List<LogEntry> entries(Connection c) throws SQLException {
-    if (!tableExists(c, log)) {
-      return List.of();
-    }
+    return tableExists(c, log) ? readEntries(c) : List.of();
+  }
+
+  /** The log, oldest first; the log table must exist (after {@link #create}). */
+  public List<LogEntry> readEntries(Connection c) throws SQLException {
     List<LogEntry> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, started, finished, duration_ms,"

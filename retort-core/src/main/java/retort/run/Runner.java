@@ -107,7 +107,7 @@ public final class Runner {
         Connection c = source.open()) {
       c.setAutoCommit(true);
       store.create(c);
-      return work.run(c, store.heads(c));
+      return work.run(c, store.readHeads(c));
     }
   }
 
@@ -116,7 +116,7 @@ public final class Runner {
       throws SQLException, StepFailure, LockTimeout, Refusal {
     return underLock((c, rows) -> {
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
-      List<LogEntry> entries = store.entries(c);
+      List<LogEntry> entries = store.readEntries(c);
       if (verifyChecksums) {
         verifyChecksums(entries, rows);
       }
