@@ -10,8 +10,10 @@ import java.nio.file.Path;
  * @param versionTable the version table's name, {@code retort_version} by default; {@code alembic_version}
  *     adopts a database that Alembic manages
  * @param versionTableSchema the schema of the version and log tables, {@code public} by default
+ * @param cacheFile where parsed migration files are kept between runs, or null for no cache
  */
-public record Config(Path scriptLocation, String versionTable, String versionTableSchema, Environment environment) {
+public record Config(Path scriptLocation, String versionTable, String versionTableSchema, Environment environment,
+    Path cacheFile) {
 
   public static final String DEFAULT_VERSION_TABLE = "retort_version";
   public static final String DEFAULT_SCHEMA = "public";
@@ -19,6 +21,19 @@ public record Config(Path scriptLocation, String versionTable, String versionTab
   public Config {
     versionTable = versionTable == null || versionTable.isBlank() ? DEFAULT_VERSION_TABLE : versionTable;
     versionTableSchema = versionTableSchema == null || versionTableSchema.isBlank() ? DEFAULT_SCHEMA : versionTableSchema;
+  }
+
+  /** A config without a cache of parsed migration files. */
+  public Config(Path scriptLocation, String versionTable, String versionTableSchema, Environment environment) {
+    this(scriptLocation, versionTable, versionTableSchema, environment, null);
+  }
+
+  /**
+   * The same config, keeping the parsed migration files in this file between runs (null: none), so
+   * that unchanged files are not read and lexed again.
+   */
+  public Config withCacheFile(Path file) {
+    return new Config(scriptLocation, versionTable, versionTableSchema, environment, file);
   }
 
   /** The table actually used: the environment's override, else the config's. */

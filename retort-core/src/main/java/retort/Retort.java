@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import retort.db.ConnectionSource;
+import retort.db.EarlyConnections;
 import retort.db.TableName;
 import retort.db.VersionStore;
 import retort.graph.GraphException;
@@ -94,8 +95,10 @@ public final class Retort {
 
   /** Upgrades; {@code allowChanged} accepts applied migrations whose files changed since they ran. */
   public MigrationResult upgrade(String target, boolean resume, boolean allowChanged) {
-    ScriptDirectory dir = scripts();
-    return migrate(() -> runner(dir).upgrade(target, resume, allowChanged), dir);
+    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
+      ScriptDirectory dir = scripts();
+      return migrate(() -> runner(dir, early).upgrade(target, resume, allowChanged), dir);
+    }
   }
 
   public MigrationResult upgrade(String target) {
@@ -104,14 +107,18 @@ public final class Retort {
 
   /** Undoes the applied migrations above the target, newest first. */
   public MigrationResult downgrade(String target) {
-    ScriptDirectory dir = scripts();
-    return migrate(() -> runner(dir).downgrade(target), dir);
+    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
+      ScriptDirectory dir = scripts();
+      return migrate(() -> runner(dir, early).downgrade(target), dir);
+    }
   }
 
   /** Sets the version table to the target without running migrations; {@code purge} empties it first. */
   public MigrationResult stamp(String target, boolean purge) {
-    ScriptDirectory dir = scripts();
-    return migrate(() -> runner(dir).stamp(target, purge), dir);
+    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
+      ScriptDirectory dir = scripts();
+      return migrate(() -> runner(dir, early).stamp(target, purge), dir);
+    }
   }
 
   /**
@@ -119,9 +126,9 @@ public final class Retort {
    * non-transactional migration stopped part way. Empty when all is well.
    */
   public List<String> validate() {
-    ScriptDirectory dir = scripts();
-    try {
-      return runner(dir).validate();
+    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
+      ScriptDirectory dir = scripts();
+      return runner(dir, early).validate();
     } catch (GraphException e) {
       throw Errors.of(e);
     } catch (SQLException e) {
@@ -131,11 +138,13 @@ public final class Retort {
 
   /** Accepts an intended edit of an applied migration by logging the file's current checksum. */
   public void updateChecksum(String revision) {
-    ScriptDirectory dir = scripts();
-    migrate(() -> {
-      runner(dir).updateChecksum(revision);
-      return null;
-    }, dir);
+    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
+      ScriptDirectory dir = scripts();
+      migrate(() -> {
+        runner(dir, early).updateChecksum(revision);
+        return null;
+      }, dir);
+    }
   }
 
   /** The migrations an {@code upgrade heads} would run; empty when the database is at its heads. */
@@ -145,8 +154,12 @@ public final class Retort {
 
   /** The migrations an upgrade to the target would run now, without running them. */
   public List<StepSummary> pending(String target) {
-    ScriptDirectory dir = scripts();
-    List<String> rows = rows();
+    ScriptDirectory dir;
+    List<String> rows;
+    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
+      dir = scripts();
+      rows = rows(early);
+    }
     try {
       return result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
     } catch (GraphException e) {
@@ -156,8 +169,12 @@ public final class Retort {
 
   /** The ids of every revision applied to the database: the version rows and all their ancestors. */
   public Set<String> applied() {
-    ScriptDirectory dir = scripts();
-    List<String> rows = rows();
+    ScriptDirectory dir;
+    List<String> rows;
+    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
+      dir = scripts();
+      rows = rows(early);
+    }
     try {
       Set<String> out = new HashSet<>();
       for (Revision r : dir.graph().applied(rows)) {
@@ -219,8 +236,10 @@ public final class Retort {
 
   /** The revisions the database is at: one per version row. */
   public List<RevisionInfo> current() {
-    ScriptDirectory dir = scripts();
-    return new Listings(dir).current(rows());
+    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
+      ScriptDirectory dir = scripts();
+      return new Listings(dir).current(rows(early));
+    }
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
@@ -272,7 +291,7 @@ public final class Retort {
   public ScriptDirectory scripts() {
     if (scripts == null) {
       try {
-        scripts = ScriptDirectory.load(config.scriptLocation());
+        scripts = ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
       } catch (ScriptException e) {
         throw Errors.of(e);
       } catch (GraphException e) {
@@ -297,13 +316,17 @@ public final class Retort {
         singleTransaction);
   }
 
-  private Runner runner(ScriptDirectory dir) {
-    return new Runner(dir, source, store(), settings(), progress);
+  private Runner runner(ScriptDirectory dir, ConnectionSource connections) {
+    return new Runner(dir, connections, store(), settings(), progress);
   }
 
   /** The version rows, read without the lock. */
   public List<String> rows() {
-    try (Connection c = source.open()) {
+    return rows(source);
+  }
+
+  private List<String> rows(ConnectionSource connections) {
+    try (Connection c = connections.open()) {
       return store().heads(c);
     } catch (SQLException e) {
       throw Errors.of(e, target);

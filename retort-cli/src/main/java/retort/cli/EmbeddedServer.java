@@ -26,10 +26,7 @@ final class EmbeddedServer implements AutoCloseable {
     Path data = stateDir.resolve("pgdata");
     try {
       Files.createDirectories(stateDir);
-      Path ignore = stateDir.resolve(".gitignore");
-      if (!Files.exists(ignore)) {
-        Files.writeString(ignore, "*\n");
-      }
+      StateDirectory.prepare(stateDir);
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
           .setDataDirectory(data.toFile())
           .setCleanDataDirectory(false)

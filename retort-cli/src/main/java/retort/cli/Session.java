@@ -51,14 +51,25 @@ final class Session implements AutoCloseable {
     }
     ConfigFile configFile = ConfigFile.load(file, env);
     String name = options.env != null ? options.env : env.getOrDefault("RETORT_ENV", "dev");
-    Config config = configFile.config(name, options.url);
     Path stateDir = file.toAbsolutePath().getParent().resolve(".retort");
+    Config config = withCache(configFile.config(name, options.url), stateDir, env);
     return new Session(configFile, config, stateDir, console, env);
   }
 
   /** A session on another environment of the same config file, e.g. the one changes are promoted from. */
   Session other(String environment) {
-    return new Session(configFile, configFile.config(environment, null), stateDir, console, env);
+    return new Session(configFile, withCache(configFile.config(environment, null), stateDir, env), stateDir, console, env);
+  }
+
+  /**
+   * Parsed migration files are kept in {@code .retort/cache/} beside retort.toml (git-ignored), unless
+   * RETORT_CACHE=off; a directory that cannot be written means no cache.
+   */
+  private static Config withCache(Config config, Path stateDir, Map<String, String> env) {
+    if ("off".equalsIgnoreCase(env.getOrDefault("RETORT_CACHE", "on")) || !StateDirectory.prepare(stateDir)) {
+      return config;
+    }
+    return config.withCacheFile(stateDir.resolve("cache").resolve("scripts.bin"));
   }
 
   /** The names of the config file's environments, in file order. */

@@ -52,8 +52,9 @@ class InitCommandTest {
       assertThat(files.map(f -> f.getFileName().toString()).toList())
           .singleElement().asString().matches("[0-9a-f]{12}_first\\.sql");
     }
-    // nothing connected: no embedded server was started
-    assertThat(dir.resolve(".retort")).doesNotExist();
+    // nothing connected: no embedded server was started (.retort holds only the git-ignored cache)
+    assertThat(dir.resolve(".retort/pgdata")).doesNotExist();
+    assertThat(Project.read(dir.resolve(".retort/.gitignore"))).isEqualTo("*\n");
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import retort.graph.VersionChange;
 
 /**
@@ -93,6 +95,11 @@ public final class VersionStore {
     return tableExists(c, versions);
   }
 
+  /** Whether the log table exists yet. */
+  public boolean logExists(Connection c) throws SQLException {
+    return tableExists(c, log);
+  }
+
   private static boolean tableExists(Connection c, TableName t) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "SELECT 1 FROM pg_catalog.pg_class k JOIN pg_catalog.pg_namespace n ON n.oid = k.relnamespace"
@@ -122,75 +129,112 @@ public final class VersionStore {
     return rows;
   }
 
-  /** Applies one step's change to the version table, in the caller's transaction. */
-  public void apply(Connection c, VersionChange change) throws SQLException {
-    if (!change.deletes().isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + versions.sql() + " WHERE version_num = ?")) {
-        for (String id : change.deletes()) {
-          s.setString(1, id);
-          expectOne(s.executeUpdate(), "delete", id);
-        }
-      }
-    }
-    if (change.hasUpdate()) {
-      try (PreparedStatement s =
-          c.prepareStatement("UPDATE " + versions.sql() + " SET version_num = ? WHERE version_num = ?")) {
-        s.setString(1, change.updateTo());
-        s.setString(2, change.updateFrom());
-        expectOne(s.executeUpdate(), "update", change.updateFrom());
-      }
-    }
-    if (!change.inserts().isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO " + versions.sql() + " (version_num) VALUES (?)")) {
-        for (String id : change.inserts()) {
-          s.setString(1, id);
-          s.executeUpdate();
-        }
-      }
+  /**
+   * Applies one step's change to the version table and appends its log row, as one statement (see
+   * {@link #changeAndLogSql}); in autocommit it is a transaction of its own.
+   */
+  public void changeAndLog(Connection c, VersionChange change, LogEntry e) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.setEscapeProcessing(false);
+      s.execute(changeAndLogSql(change, e));
+    } catch (SQLException failure) {
+      throw changedUnderRun(failure, change);
     }
   }
 
   /**
-   * Applies one step's change to the version table and appends its log row, in the caller's
-   * transaction and in one round trip: the statements go as one multi-statement string of literals,
-   * and each row count is checked as {@link #apply} checks it.
+   * One statement that applies a step's change to the version table and appends its log row, and
+   * fails unless every row it deletes or updates is there. Checking on the server needs no round
+   * trip of its own, so the statement can travel in one message with the step's last statement and
+   * its COMMIT: a missing row leaves the log row's revision NULL, and the NOT NULL constraint turns
+   * that into the error {@link #changedUnderRun} recognises. Data-modifying CTEs run exactly once
+   * whether or not the outer statement reads them, and touch different rows here.
+   *
+   * <p>An entry without {@code started} takes its times from the server: the start of the
+   * transaction and the clock at this statement, so that the duration is measured on one clock.
    */
-  public void applyAndLog(Connection c, VersionChange change, LogEntry e) throws SQLException {
-    StringBuilder sql = new StringBuilder(640);
-    List<String[]> checks = new ArrayList<>(4);     // {what, id} per statement; null: any row count
-    for (String id : change.deletes()) {
-      sql.append("DELETE FROM ").append(versions.sql()).append(" WHERE version_num = ").append(literal(id)).append(";\n");
-      checks.add(new String[] {"delete", id});
+  public String changeAndLogSql(VersionChange change, LogEntry e) {
+    StringBuilder sql = new StringBuilder(800);
+    List<String> checks = new ArrayList<>(2);
+    String with = "WITH ";
+    if (!change.deletes().isEmpty()) {
+      sql.append(with).append("d AS (DELETE FROM ").append(versions.sql()).append(" WHERE version_num IN (");
+      for (int i = 0; i < change.deletes().size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append(literal(change.deletes().get(i)));
+      }
+      sql.append(") RETURNING 1)");
+      checks.add("(SELECT count(*) FROM d) = " + change.deletes().size());
+      with = ",\n     ";
     }
     if (change.hasUpdate()) {
-      sql.append("UPDATE ").append(versions.sql()).append(" SET version_num = ").append(literal(change.updateTo()))
-          .append(" WHERE version_num = ").append(literal(change.updateFrom())).append(";\n");
-      checks.add(new String[] {"update", change.updateFrom()});
+      sql.append(with).append("u AS (UPDATE ").append(versions.sql()).append(" SET version_num = ")
+          .append(literal(change.updateTo())).append(" WHERE version_num = ").append(literal(change.updateFrom()))
+          .append(" RETURNING 1)");
+      checks.add("(SELECT count(*) FROM u) = 1");
+      with = ",\n     ";
     }
-    for (String id : change.inserts()) {
-      sql.append("INSERT INTO ").append(versions.sql()).append(" (version_num) VALUES (").append(literal(id)).append(");\n");
-      checks.add(null);
+    if (!change.inserts().isEmpty()) {
+      sql.append(with).append("i AS (INSERT INTO ").append(versions.sql()).append(" (version_num) VALUES ");
+      for (int i = 0; i < change.inserts().size(); i++) {
+        sql.append(i == 0 ? "(" : ", (").append(literal(change.inserts().get(i))).append(')');
+      }
+      sql.append(" RETURNING 1)");
     }
+    if (sql.length() > 0) {
+      sql.append('\n');
+    }
+    String revision = checks.isEmpty() ? literal(e.revision())
+        : "CASE WHEN " + String.join(" AND ", checks) + " THEN " + literal(e.revision()) + " END";
+    String started = e.started() == null ? "pg_catalog.transaction_timestamp()" : timestamp(e.started());
+    String finished = e.started() == null ? "pg_catalog.clock_timestamp()" : timestamp(e.finished());
+    String duration = e.started() == null
+        ? "(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.transaction_timestamp()) * 1000)::bigint"
+        : Long.toString(e.durationMillis());
     sql.append("INSERT INTO ").append(log.sql()).append(" (revision, direction, checksum, started, finished, duration_ms,"
-            + " environment, tool_version, outcome, error, last_statement) VALUES (")
-        .append(literal(e.revision())).append(", ").append(literal(e.direction())).append(", ")
-        .append(literal(e.checksum())).append(", ").append(timestamp(e.started())).append(", ")
-        .append(timestamp(e.finished())).append(", ").append(e.durationMillis()).append(", ")
+            + " environment, tool_version, outcome, error, last_statement)\nSELECT ")
+        .append(revision).append(", ").append(literal(e.direction())).append(", ")
+        .append(literal(e.checksum())).append(", ").append(started).append(", ")
+        .append(finished).append(", ").append(duration).append(", ")
         .append(literal(e.environment())).append(", ").append(literal(e.toolVersion())).append(", ")
         .append(literal(e.outcome())).append(", ").append(literal(e.error())).append(", ")
-        .append(e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement())).append(')');
-    checks.add(null);
-    try (Statement s = c.createStatement()) {
-      s.setEscapeProcessing(false);
-      s.execute(sql.toString());
-      for (String[] check : checks) {
-        int count = s.getUpdateCount();
-        if (check != null) {
-          expectOne(count, check[0], check[1]);
-        }
-        s.getMoreResults();
-      }
+        .append(e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement()));
+    return sql.toString();
+  }
+
+  /** Whether the server reported this error on the version or log table, i.e. from the bookkeeping. */
+  public boolean isStateTableError(SQLException e) {
+    if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
+      return false;
     }
+    ServerErrorMessage m = p.getServerErrorMessage();
+    return versions.schema().equals(m.getSchema())
+        && (versions.table().equals(m.getTable()) || log.table().equals(m.getTable()));
+  }
+
+  /**
+   * The failure of {@link #changeAndLogSql}, made readable when it is the failed check (a row to
+   * delete or update was not there: the version table changed under this run); any other failure
+   * as it is.
+   */
+  public SQLException changedUnderRun(SQLException e, VersionChange change) {
+    if (!"23502".equals(e.getSQLState()) || !(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
+      return e;
+    }
+    ServerErrorMessage m = p.getServerErrorMessage();
+    if (!log.schema().equals(m.getSchema()) || !log.table().equals(m.getTable()) || !"revision".equals(m.getColumn())) {
+      return e;
+    }
+    List<String> expected = new ArrayList<>();
+    if (!change.deletes().isEmpty()) {
+      expected.add("delete the row" + (change.deletes().size() == 1 ? " " : "s ") + String.join(", ", change.deletes()));
+    }
+    if (change.hasUpdate()) {
+      expected.add("update the row " + change.updateFrom());
+    }
+    return new SQLException("the version table " + versions + " changed under this run: expected to "
+        + String.join(" and ", expected) + ", but "
+        + (expected.size() == 1 && change.deletes().size() < 2 ? "it was not there" : "not all of them were there"),
+        "RT001", e);
   }
 
   /** A string literal that reads the same whatever standard_conforming_strings says. */
@@ -213,13 +257,6 @@ public final class VersionStore {
 
   private static String timestamp(Instant t) {
     return t == null ? "NULL" : "'" + t + "'::timestamptz";
-  }
-
-  private void expectOne(int count, String what, String id) throws SQLException {
-    if (count != 1) {
-      throw new SQLException("the version table " + versions + " changed under this run: expected to " + what
-          + " the row " + id + " but found " + count + " rows", "RT001");
-    }
   }
 
   /** Replaces every row of the version table with these. */
@@ -267,10 +304,14 @@ public final class VersionStore {
 
   /** The log, oldest first; the log table must exist (after {@link #create}). */
   public List<LogEntry> readEntries(Connection c) throws SQLException {
+    return readEntries(c, " ORDER BY id");
+  }
+
+  private List<LogEntry> readEntries(Connection c, String order) throws SQLException {
     List<LogEntry> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, started, finished, duration_ms,"
-            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + " ORDER BY id")) {
+            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + order)) {
       while (rs.next()) {
         int last = rs.getInt(13);
         out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -279,6 +320,40 @@ public final class VersionStore {
       }
     }
     return out;
+  }
+
+  /**
+   * The revisions, among these, whose last applied step (upgrade or stamp, not undone by a downgrade)
+   * logged a checksum other than the one given: the comparison runs on the server, so only the
+   * differences come back, not one row per applied revision.
+   */
+  public List<String> changedChecksums(Connection c, java.util.Map<String, String> checksums) throws SQLException {
+    String[] revisions = checksums.keySet().toArray(new String[0]);
+    String[] sums = new String[revisions.length];
+    for (int i = 0; i < revisions.length; i++) {
+      sums[i] = checksums.get(revisions[i]);
+    }
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT l.revision FROM (SELECT DISTINCT ON (revision)"
+        + " revision, direction, checksum FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
+        + " ORDER BY revision, id DESC) l JOIN unnest(?::text[], ?::text[]) AS f (revision, checksum)"
+        + " ON f.revision = l.revision WHERE l.direction <> 'downgrade' AND l.checksum <> f.checksum"
+        + " ORDER BY l.revision")) {
+      s.setArray(1, c.createArrayOf("text", revisions));
+      s.setArray(2, c.createArrayOf("text", sums));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The newest row of the log, if any; the log table must exist. */
+  public java.util.Optional<LogEntry> lastEntry(Connection c) throws SQLException {
+    List<LogEntry> rows = readEntries(c, " ORDER BY id DESC LIMIT 1");
+    return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
   }
 
   private static Instant instant(Timestamp t) {

@@ -116,11 +116,10 @@ public final class Runner {
       throws SQLException, StepFailure, LockTimeout, Refusal {
     return underLock((c, rows) -> {
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
-      List<LogEntry> entries = store.readEntries(c);
       if (verifyChecksums) {
-        verifyChecksums(entries, rows);
+        verifyChecksums(c, rows);
       }
-      Optional<LogEntry> partial = unfinished(entries);
+      Optional<LogEntry> partial = unfinished(store.lastEntry(c));
       int resumeAfter = 0;
       if (partial.isPresent()) {
         LogEntry p = partial.get();
@@ -177,17 +176,13 @@ public final class Runner {
   }
 
   /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */
-  private Optional<LogEntry> unfinished(List<LogEntry> entries) {
-    if (entries.isEmpty()) {
-      return Optional.empty();
-    }
-    LogEntry last = entries.get(entries.size() - 1);
-    return "partial".equals(last.outcome()) ? Optional.of(last) : Optional.empty();
+  private static Optional<LogEntry> unfinished(Optional<LogEntry> last) {
+    return last.filter(e -> "partial".equals(e.outcome()));
   }
 
   /** Each applied migration's file must still have the checksum its last upgrade or stamp logged. */
-  private void verifyChecksums(List<LogEntry> entries, List<String> rows) throws Refusal {
-    List<String> changed = changedFiles(entries, rows);
+  private void verifyChecksums(Connection c, List<String> rows) throws Refusal, SQLException {
+    List<String> changed = changedFiles(c, rows);
     if (!changed.isEmpty()) {
       throw new Refusal(String.join(", ", changed) + (changed.size() == 1 ? " was" : " were")
           + " changed after being applied (the checksum differs from the one logged when it ran)",
@@ -197,24 +192,16 @@ public final class Runner {
   }
 
   /** The files of applied migrations whose checksum differs from the last one logged for them. */
-  private List<String> changedFiles(List<LogEntry> entries, List<String> rows) {
-    java.util.Map<String, String> logged = new java.util.HashMap<>();
-    for (LogEntry e : entries) {
-      if ("applied".equals(e.outcome()) && e.checksum() != null) {
-        if (e.direction().equals("downgrade")) {
-          logged.remove(e.revision());
-        } else {
-          logged.put(e.revision(), e.checksum());
-        }
-      }
+  private List<String> changedFiles(Connection c, List<String> rows) throws SQLException {
+    java.util.Map<String, String> files = new java.util.HashMap<>();
+    for (retort.graph.Revision r : scripts.graph().applied(rows)) {
+      files.put(r.id(), scripts.script(r).checksum());
     }
     List<String> changed = new java.util.ArrayList<>();
-    for (retort.graph.Revision r : scripts.graph().applied(rows)) {
-      String was = logged.get(r.id());
-      if (was != null && !was.equals(scripts.script(r).checksum())) {
-        changed.add(scripts.script(r).name());
-      }
+    for (String id : store.changedChecksums(c, files)) {
+      changed.add(scripts.script(id).name());
     }
+    changed.sort(null);
     return changed;
   }
 
@@ -225,12 +212,14 @@ public final class Runner {
   public List<String> validate() throws SQLException {
     try (Connection c = source.open()) {
       List<String> rows = store.heads(c);
-      List<LogEntry> entries = store.entries(c);
       List<String> problems = new java.util.ArrayList<>();
-      for (String file : changedFiles(entries, rows)) {
+      if (!store.logExists(c)) {
+        return problems;
+      }
+      for (String file : changedFiles(c, rows)) {
         problems.add(file + ": changed after being applied (the checksum differs from the one logged when it ran)");
       }
-      unfinished(entries).ifPresent(p -> problems.add(p.revision() + ": the non-transactional " + p.direction()
+      unfinished(store.lastEntry(c)).ifPresent(p -> problems.add(p.revision() + ": the non-transactional " + p.direction()
           + " stopped after statement " + p.lastStatement()));
       return problems;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import retort.db.LogEntry;
+import retort.db.OneMessage;
 import retort.db.VersionStore;
 import retort.graph.Step;
 import retort.script.Script;
@@ -59,7 +60,7 @@ final class StepExecutor {
   void begin() throws SQLException {
     connection.setAutoCommit(false);
     try (Statement s = connection.createStatement()) {
-      s.execute(settingsSql(true));
+      s.execute(String.join(";\n", settings(true)));
     }
   }
 
@@ -68,59 +69,58 @@ final class StepExecutor {
     List<retort.sql.Statement> statements =
         step.isUpgrade() ? script.upgrade().statements() : script.downgrade().statements();
     Instant started = Instant.now();
-    int at = 0;
-    try (Statement s = connection.createStatement()) {
-      s.setEscapeProcessing(false);
-      for (; at < statements.size(); at++) {
-        s.execute(statements.get(at).sql());
-      }
-      at = -1;
-      store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, -1));
-    } catch (SQLException e) {
-      StepFailure failure = failure(script, statements, at, e, true, 0);
+    Message message = Message.of(List.of(), statements, store.changeAndLogSql(step.change(), serverTimedEntry(step, script)), false);
+    try {
+      OneMessage.send(connection, message.parts());
+    } catch (OneMessage.PartFailed f) {
+      StepFailure failure = failure(script, statements, message, f, step);
       rollbackQuietly();
       logFailure(step, script, started, "failed", failure.getMessage(), -1);
       throw failure;
     }
   }
 
+  /**
+   * A transactional step in one message, one round trip: its SET LOCALs, its statements, its
+   * version change with its log row, and its COMMIT. The driver's BEGIN goes in front.
+   */
   private void runInTransaction(Step step, Script script, List<retort.sql.Statement> statements, boolean durable)
       throws StepFailure, SQLException {
+    Message message = Message.of(settings(durable), statements,
+        store.changeAndLogSql(step.change(), serverTimedEntry(step, script)), true);
     for (int attempt = 1; ; attempt++) {
       Instant started = Instant.now();
-      int at = -1;
       try {
         connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-          s.setEscapeProcessing(false);
-          // Round trips: the SET LOCALs travel with the first statement (the driver sends each part as
-          // its own query, so error positions stay those of the statement), then one per statement,
-          // one for the version change with the log row (checked before the commit), one for the commit.
-          String settings = settingsSql(durable);
-          if (statements.isEmpty()) {
-            s.execute(settings);
-          }
-          for (at = 0; at < statements.size(); at++) {
-            s.execute(at == 0 ? settings + ";\n" + statements.get(at).sql() : statements.get(at).sql());
-          }
-          at = -1;
-        }
-        store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, -1));
-        connection.commit();
+        OneMessage.send(connection, message.parts());
+        connection.commit();                        // nothing left to commit: the message did
         return;
-      } catch (SQLException e) {
+      } catch (OneMessage.PartFailed f) {
         rollbackQuietly();
-        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt <= settings.lockRetries()) {
+        if (LOCK_NOT_AVAILABLE.equals(f.getCause().getSQLState()) && attempt <= settings.lockRetries()) {
           Duration pause = settings.retryPause().multipliedBy(1L << (attempt - 1));
           progress.retrying(step, script, attempt, pause);
           sleep(pause);
           continue;
         }
-        StepFailure failure = failure(script, statements, at, e, true, 0);
+        StepFailure failure = failure(script, statements, message, f, step);
+        logFailure(step, script, started, "failed", failure.getMessage(), -1);
+        throw failure;
+      } catch (SQLException e) {
+        rollbackQuietly();
+        StepFailure failure = failure(script, statements, -1, e, true, 0, false);
         logFailure(step, script, started, "failed", failure.getMessage(), -1);
         throw failure;
       }
     }
+  }
+
+  /** The failure of a part of a step's message, put on its statement, its bookkeeping or its COMMIT. */
+  private StepFailure failure(Script script, List<retort.sql.Statement> statements, Message message,
+      OneMessage.PartFailed f, Step step) {
+    int part = f.part();
+    SQLException e = part == message.bookkeeping() ? store.changedUnderRun(f.getCause(), step.change()) : f.getCause();
+    return failure(script, statements, message.statement(part), e, true, 0, part == message.commit());
   }
 
   private void runInAutocommit(Step step, Script script, List<retort.sql.Statement> statements, int resumeAfter)
@@ -135,42 +135,43 @@ final class StepExecutor {
         try {
           s.execute(statements.get(i).sql());
         } catch (SQLException e) {
-          StepFailure failure = failure(script, statements, i, e, false, done);
+          StepFailure failure = failure(script, statements, i, e, false, done, false);
           logFailure(step, script, started, "partial", failure.getMessage(), done);
           throw failure;
         }
         done = i + 1;
       }
     }
-    connection.setAutoCommit(false);
-    try {
-      store.applyAndLog(connection, step.change(), entry(step, script, started, "applied", null, done));
-      connection.commit();
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    store.changeAndLog(connection, step.change(), entry(step, script, started, "applied", null, done));
   }
 
-  private String settingsSql(boolean durable) {
-    StringBuilder sql = new StringBuilder();
+  /** The step's SET LOCALs, each a statement of its own. */
+  private List<String> settings(boolean durable) {
+    List<String> out = new java.util.ArrayList<>(4);
     if (settings.lockTimeout() != null) {
-      sql.append("SET LOCAL lock_timeout = '").append(settings.lockTimeout().toMillis()).append("ms'; ");
+      out.add("SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
     }
     if (settings.statementTimeout() != null) {
-      sql.append("SET LOCAL statement_timeout = '").append(settings.statementTimeout().toMillis()).append("ms'; ");
+      out.add("SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
     }
     if (checksClient) {
       // If Retort dies mid-statement, the server notices within a second and rolls back, freeing the locks.
-      sql.append("SET LOCAL client_connection_check_interval = '1s'; ");
+      out.add("SET LOCAL client_connection_check_interval = '1s'");
     }
-    sql.append("SET LOCAL synchronous_commit = ").append(durable ? "on" : "off");
-    return sql.toString();
+    out.add("SET LOCAL synchronous_commit = " + (durable ? "on" : "off"));
+    return out;
   }
 
   private String sessionSettingsSql() {
     return (checksClient ? "SET client_connection_check_interval = '1s'; " : "") + "SET lock_timeout = '" + (settings.lockTimeout() == null ? 0 : settings.lockTimeout().toMillis()) + "ms';"
         + " SET statement_timeout = '"
         + (settings.statementTimeout() == null ? 0 : settings.statementTimeout().toMillis()) + "ms'";
+  }
+
+  /** The log row of a step that succeeds in a transaction: its times come from the server's clock. */
+  private LogEntry serverTimedEntry(Step step, Script script) {
+    return new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null, 0, null,
+        settings.environment(), settings.toolVersion(), "applied", null, -1);
   }
 
   private LogEntry entry(Step step, Script script, Instant started, String outcome, String error, int last) {
@@ -195,7 +196,7 @@ final class StepExecutor {
   }
 
   private StepFailure failure(Script script, List<retort.sql.Statement> statements, int at, SQLException e,
-      boolean transactional, int done) {
+      boolean transactional, int done, boolean atCommit) {
     String state = e.getSQLState() == null ? "08006" : e.getSQLState();
     String message = e.getMessage();
     int line = 0;
@@ -218,6 +219,9 @@ final class StepExecutor {
       } else if ("57P01".equals(state) || state.startsWith("08")) {
         hint = "the connection to the database was closed during the migration; nothing of " + script.id()
             + " was applied; run the command again";
+      } else if (atCommit) {
+        hint = "the checks deferred to COMMIT failed (a DEFERRABLE constraint or a constraint trigger); nothing of "
+            + script.id() + " was applied; fix the data or the statements and run the command again";
       } else if ("25001".equals(state)) {
         hint = "this statement cannot run inside a transaction: put it in a migration of its own with"
             + " `-- transactional: false` in the header";
@@ -228,7 +232,7 @@ final class StepExecutor {
       hint = "statements 1-" + done + " of this non-transactional migration were applied and stay; fix the file, then run"
           + " `retort upgrade --resume` to continue with statement " + (done + 1) + ", or `retort stamp` to decide by hand";
     }
-    return new StepFailure(script.name(), line, state, message.strip(), hint);
+    return new StepFailure(script.name(), line, state, (atCommit ? "at COMMIT: " : "") + message.strip(), hint);
   }
 
   /** Line breaks before the server's error position, which counts characters, not UTF-16 units. */

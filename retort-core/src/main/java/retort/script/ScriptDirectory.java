@@ -3,10 +3,10 @@ package retort.script;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,26 +42,51 @@ public final class ScriptDirectory {
 
   /** Reads every migration file under {@code location/versions}, sorted by file name. */
   public static ScriptDirectory load(Path location) throws ScriptException, IOException {
+    return load(location, null);
+  }
+
+  /**
+   * Reads every migration file under {@code location/versions}, sorted by file name, taking the
+   * unchanged ones from the cache file when one is given (see {@link ScriptCache}) and updating it.
+   */
+  public static ScriptDirectory load(Path location, Path cacheFile) throws ScriptException, IOException {
     Path versions = location.resolve(VERSIONS);
     if (!Files.isDirectory(versions)) {
       throw new ScriptException(location.toString(), 0,
           "no versions directory at " + versions,
           "check script_location in retort.toml, or create one with `retort init DIR`");
     }
-    // File names sorted as strings (cheaper than Path.compareTo at 10,000 files); a file's type is
-    // looked up only when reading it fails, instead of one stat per file.
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(versions, "*.sql")) {
-      for (Path p : stream) {
-        names.add(p.getFileName().toString());
+    // File names as strings (java.io's list, no Path or matcher per entry: it counts at 10,000 files),
+    // sorted as strings; a file's type is looked up only when reading it fails, or with the cache.
+    String[] listed = versions.toFile().list();
+    if (listed == null) {
+      throw new IOException("cannot list " + versions);
+    }
+    List<String> names = new ArrayList<>(listed.length);
+    for (String name : listed) {
+      if (name.endsWith(".sql")) {
+        names.add(name);
       }
     }
     names.sort(null);
+    long readAt = System.currentTimeMillis();
+    Path where = versions.toAbsolutePath().normalize();
+    String build = cacheFile == null ? "" : ScriptCache.build();
+    ScriptCache cache = cacheFile == null ? ScriptCache.empty() : ScriptCache.read(cacheFile, build, where);
     // Files are read and parsed on all cores; the first failure in file order is the one reported.
     Object[] parsed = new Object[names.size()];
-    java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> parsed[i] = read(versions, names.get(i)));
+    ScriptCache.Entry[] entries = new ScriptCache.Entry[names.size()];
+    java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> {
+      if (cacheFile == null) {
+        parsed[i] = read(versions, names.get(i));
+      } else {
+        parsed[i] = readThrough(versions, names.get(i), cache, entries, i);
+      }
+    });
     List<Script> scripts = new ArrayList<>(names.size());
-    for (Object result : parsed) {
+    List<ScriptCache.Entry> seen = new ArrayList<>(names.size());
+    for (int i = 0; i < parsed.length; i++) {
+      Object result = parsed[i];
       if (result instanceof ScriptException e) {
         throw e;
       }
@@ -70,9 +95,36 @@ public final class ScriptDirectory {
       }
       if (result != null) {
         scripts.add((Script) result);
+        if (entries[i] != null) {
+          seen.add(entries[i]);
+        }
       }
     }
+    if (cacheFile != null && !cache.holdsExactly(seen)) {
+      ScriptCache.write(cacheFile, build, where, readAt, seen);
+    }
     return new ScriptDirectory(location, scripts);
+  }
+
+  /** Like {@link #read}, but a file the cache still describes is not read at all. */
+  private static Object readThrough(Path versions, String fileName, ScriptCache cache, ScriptCache.Entry[] entries,
+      int i) {
+    Path file = versions.resolve(fileName);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException e) {
+      return read(versions, fileName);                // let the plain read report it as it would
+    }
+    if (!attributes.isRegularFile()) {
+      return null;
+    }
+    Script cached = cache.lookup(fileName, attributes);
+    Object result = cached != null ? cached : read(versions, fileName);
+    if (result instanceof Script script) {
+      entries[i] = ScriptCache.Entry.of(fileName, attributes, script);
+    }
+    return result;
   }
 
   /** One file's script, its ScriptException or IOException, or null when it is not a regular file. */
