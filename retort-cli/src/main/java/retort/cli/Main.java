@@ -23,6 +23,7 @@ public final class Main {
   static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
     Console console = new Console(out, err);
     CommandLine cli = new CommandLine(new RetortCommand(console, java.util.Map.copyOf(environment)));
+    RetortCommand.addSubcommands(cli, args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {
