@@ -154,13 +154,65 @@ public final class VersionStore {
    * transaction and the clock at this statement, so that the duration is measured on one clock.
    */
   public String changeAndLogSql(VersionChange change, LogEntry e) {
+    List<String> arguments = arguments(change, e);
+    return changeAndLogSql(change, e, k -> literal(arguments.get(k)));
+  }
+
+  /**
+   * The same statement as {@link #changeAndLogSql} prepared on the server under this name, for steps
+   * of this change's shape (see {@link #shape}), with an entry timed on the server and without an error:
+   * planned once per run instead of once per step.
+   */
+  public String prepareSql(String name, VersionChange change, LogEntry e) {
+    int count = arguments(change, e).size();
+    StringBuilder sql = new StringBuilder("PREPARE ").append(name).append(" (");
+    for (int k = 0; k < count; k++) {
+      sql.append(k == 0 ? "text" : ", text");
+    }
+    return sql.append(") AS\n").append(changeAndLogSql(change, e, k -> "$" + (k + 1))).toString();
+  }
+
+  /** Runs the statement {@link #prepareSql} prepared under this name, for this step. */
+  public String executeSql(String name, VersionChange change, LogEntry e) {
+    StringBuilder sql = new StringBuilder("EXECUTE ").append(name).append(" (");
+    List<String> arguments = arguments(change, e);
+    for (int k = 0; k < arguments.size(); k++) {
+      sql.append(k == 0 ? "" : ", ").append(literal(arguments.get(k)));
+    }
+    return sql.append(')').toString();
+  }
+
+  /** What a prepared bookkeeping statement fits: the number of rows deleted and inserted, and whether one is updated. */
+  public static String shape(VersionChange change) {
+    return "d" + change.deletes().size() + "u" + (change.hasUpdate() ? 1 : 0) + "i" + change.inserts().size();
+  }
+
+  /** The values that differ from step to step, in the order of the statement's parameters. */
+  private static List<String> arguments(VersionChange change, LogEntry e) {
+    List<String> out = new ArrayList<>(change.deletes().size() + change.inserts().size() + 7);
+    out.addAll(change.deletes());
+    if (change.hasUpdate()) {
+      out.add(change.updateTo());
+      out.add(change.updateFrom());
+    }
+    out.addAll(change.inserts());
+    out.add(e.revision());
+    out.add(e.direction());
+    out.add(e.checksum());
+    out.add(e.environment());
+    out.add(e.toolVersion());
+    return out;
+  }
+
+  private String changeAndLogSql(VersionChange change, LogEntry e, java.util.function.IntFunction<String> argument) {
     StringBuilder sql = new StringBuilder(800);
     List<String> checks = new ArrayList<>(2);
     String with = "WITH ";
+    int k = 0;
     if (!change.deletes().isEmpty()) {
       sql.append(with).append("d AS (DELETE FROM ").append(versions.sql()).append(" WHERE version_num IN (");
       for (int i = 0; i < change.deletes().size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append(literal(change.deletes().get(i)));
+        sql.append(i == 0 ? "" : ", ").append(argument.apply(k++));
       }
       sql.append(") RETURNING 1)");
       checks.add("(SELECT count(*) FROM d) = " + change.deletes().size());
@@ -168,7 +220,7 @@ public final class VersionStore {
     }
     if (change.hasUpdate()) {
       sql.append(with).append("u AS (UPDATE ").append(versions.sql()).append(" SET version_num = ")
-          .append(literal(change.updateTo())).append(" WHERE version_num = ").append(literal(change.updateFrom()))
+          .append(argument.apply(k++)).append(" WHERE version_num = ").append(argument.apply(k++))
           .append(" RETURNING 1)");
       checks.add("(SELECT count(*) FROM u) = 1");
       with = ",\n     ";
@@ -176,15 +228,17 @@ public final class VersionStore {
     if (!change.inserts().isEmpty()) {
       sql.append(with).append("i AS (INSERT INTO ").append(versions.sql()).append(" (version_num) VALUES ");
       for (int i = 0; i < change.inserts().size(); i++) {
-        sql.append(i == 0 ? "(" : ", (").append(literal(change.inserts().get(i))).append(')');
+        sql.append(i == 0 ? "(" : ", (").append(argument.apply(k++)).append(')');
       }
       sql.append(" RETURNING 1)");
     }
     if (sql.length() > 0) {
       sql.append('\n');
     }
-    String revision = checks.isEmpty() ? literal(e.revision())
-        : "CASE WHEN " + String.join(" AND ", checks) + " THEN " + literal(e.revision()) + " END";
+    String revision = argument.apply(k++);
+    if (!checks.isEmpty()) {
+      revision = "CASE WHEN " + String.join(" AND ", checks) + " THEN " + revision + " END";
+    }
     String started = e.started() == null ? "pg_catalog.transaction_timestamp()" : timestamp(e.started());
     String finished = e.started() == null ? "pg_catalog.clock_timestamp()" : timestamp(e.finished());
     String duration = e.started() == null
@@ -192,13 +246,18 @@ public final class VersionStore {
         : Long.toString(e.durationMillis());
     sql.append("INSERT INTO ").append(log.sql()).append(" (revision, direction, checksum, started, finished, duration_ms,"
             + " environment, tool_version, outcome, error, last_statement)\nSELECT ")
-        .append(revision).append(", ").append(literal(e.direction())).append(", ")
-        .append(literal(e.checksum())).append(", ").append(started).append(", ")
+        .append(revision).append(", ").append(argument.apply(k++)).append(", ")
+        .append(argument.apply(k++)).append(", ").append(started).append(", ")
         .append(finished).append(", ").append(duration).append(", ")
-        .append(literal(e.environment())).append(", ").append(literal(e.toolVersion())).append(", ")
+        .append(argument.apply(k++)).append(", ").append(argument.apply(k++)).append(", ")
         .append(literal(e.outcome())).append(", ").append(literal(e.error())).append(", ")
         .append(e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement()));
     return sql.toString();
+  }
+
+  /** Forgets a statement {@link #prepareSql} prepared; for a connection that goes back to a pool. */
+  public static String deallocateSql(String name) {
+    return "DEALLOCATE " + name;
   }
 
   /** Whether the server reported this error on the version or log table, i.e. from the bookkeeping. */
@@ -328,6 +387,9 @@ public final class VersionStore {
    * differences come back, not one row per applied revision.
    */
   public List<String> changedChecksums(Connection c, java.util.Map<String, String> checksums) throws SQLException {
+    if (sameDigest(c, checksums)) {
+      return List.of();
+    }
     String[] revisions = checksums.keySet().toArray(new String[0]);
     String[] sums = new String[revisions.length];
     for (int i = 0; i < revisions.length; i++) {
@@ -348,6 +410,34 @@ public final class VersionStore {
       }
     }
     return out;
+  }
+
+  /**
+   * The cheap first look: whether the log's last applied checksums are exactly these, compared as
+   * one MD5 over all of them in byte order, so that one row comes back instead of the list.
+   */
+  private boolean sameDigest(Connection c, java.util.Map<String, String> checksums) throws SQLException {
+    String[] revisions = checksums.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(revisions);                 // byte order: revision ids are ASCII, as COLLATE "C"
+    StringBuilder all = new StringBuilder(revisions.length * 80);
+    for (String r : revisions) {
+      all.append(all.length() == 0 ? "" : ",").append(r).append(':').append(checksums.get(r));
+    }
+    String digest;
+    try {
+      digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+          .digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return false;
+    }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(revision || ':' || checksum, ','"
+            + " ORDER BY revision COLLATE \"C\")), '') FROM (SELECT DISTINCT ON (revision) revision, direction, checksum"
+            + " FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
+            + " ORDER BY revision, id DESC) l WHERE direction <> 'downgrade'")) {
+      rs.next();
+      return rs.getLong(1) == revisions.length && (revisions.length == 0 || rs.getString(2).equals(digest));
+    }
   }
 
   /** The newest row of the log, if any; the log table must exist. */

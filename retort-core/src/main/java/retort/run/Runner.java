@@ -135,19 +135,20 @@ public final class Runner {
         }
         resumeAfter = p.lastStatement();
       }
-      StepExecutor executor = new StepExecutor(c, source, store, settings, progress);
       List<Step> steps = plan.steps();
-      if (settings.singleTransaction() && !steps.isEmpty()) {
-        runInOneTransaction(executor, steps, c);
-        return new RunReport(plan, rows, plan.rowsAfter());
-      }
-      for (int i = 0; i < steps.size(); i++) {
-        Step step = steps.get(i);
-        Script script = scripts.script(step.revision());
-        progress.stepStarted(step, script);
-        Instant started = Instant.now();
-        executor.run(step, script, i == steps.size() - 1, i == 0 ? resumeAfter : 0);
-        progress.stepFinished(step, script, Duration.between(started, Instant.now()));
+      try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress)) {
+        if (settings.singleTransaction() && !steps.isEmpty()) {
+          runInOneTransaction(executor, steps, c);
+          return new RunReport(plan, rows, plan.rowsAfter());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+          Step step = steps.get(i);
+          Script script = scripts.script(step.revision());
+          progress.stepStarted(step, script);
+          Instant started = Instant.now();
+          executor.run(step, script, i == steps.size() - 1, i == 0 ? resumeAfter : 0);
+          progress.stepFinished(step, script, Duration.between(started, Instant.now()));
+        }
       }
       return new RunReport(plan, rows, plan.rowsAfter());
     });

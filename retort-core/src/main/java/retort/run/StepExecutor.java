@@ -19,7 +19,7 @@ import retort.script.Script;
  * row in one transaction, re-run after a pause when it hits lock_timeout; a non-transactional step
  * runs statement by statement in autocommit and records how far it got.
  */
-final class StepExecutor {
+final class StepExecutor implements AutoCloseable {
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -30,6 +30,9 @@ final class StepExecutor {
 
   private final retort.db.ConnectionSource source;
   private final boolean checksClient;
+  /** The bookkeeping statements prepared on the connection, by shape; null where preparing failed. */
+  private final java.util.Map<String, String> prepared = new java.util.HashMap<>();
+  private final String token = Long.toHexString(new java.util.Random().nextLong() & Long.MAX_VALUE);
 
   /**
    * An executor on the run's work connection; {@code source} gives a fresh connection to log a
@@ -86,8 +89,7 @@ final class StepExecutor {
    */
   private void runInTransaction(Step step, Script script, List<retort.sql.Statement> statements, boolean durable)
       throws StepFailure, SQLException {
-    Message message = Message.of(settings(durable), statements,
-        store.changeAndLogSql(step.change(), serverTimedEntry(step, script)), true);
+    Message message = Message.of(settings(durable), statements, bookkeeping(step, script), true);
     for (int attempt = 1; ; attempt++) {
       Instant started = Instant.now();
       try {
@@ -115,6 +117,49 @@ final class StepExecutor {
     }
   }
 
+  /**
+   * The step's bookkeeping as an EXECUTE of a statement prepared once per shape and run (planning it
+   * for every step costs about as much as running it); the plain statement where preparing failed.
+   */
+  private String bookkeeping(Step step, Script script) throws SQLException {
+    LogEntry entry = serverTimedEntry(step, script);
+    String shape = VersionStore.shape(step.change());
+    if (!prepared.containsKey(shape)) {
+      String name = "retort_" + shape + "_" + token;
+      try (Statement s = connection.createStatement()) {
+        s.execute(store.prepareSql(name, step.change(), entry));
+        prepared.put(shape, name);
+      } catch (SQLException e) {
+        rollbackQuietly();
+        prepared.put(shape, null);
+      }
+    }
+    String name = prepared.get(shape);
+    return name == null ? store.changeAndLogSql(step.change(), entry) : store.executeSql(name, step.change(), entry);
+  }
+
+  /** Forgets the prepared statements, so that a pooled connection goes back as it came. */
+  @Override
+  public void close() {
+    try {
+      if (!prepared.isEmpty() && !connection.getAutoCommit()) {
+        connection.setAutoCommit(true);             // each step committed or rolled back: nothing is pending
+      }
+    } catch (SQLException ignored) {
+      return;                                       // the connection is gone, and its prepared statements with it
+    }
+    for (String name : prepared.values()) {
+      if (name != null) {
+        try (Statement s = connection.createStatement()) {
+          s.execute(VersionStore.deallocateSql(name));
+        } catch (SQLException ignored) {
+          // the connection is gone, and its prepared statements with it
+        }
+      }
+    }
+    prepared.clear();
+  }
+
   /** The failure of a part of a step's message, put on its statement, its bookkeeping or its COMMIT. */
   private StepFailure failure(Script script, List<retort.sql.Statement> statements, Message message,
       OneMessage.PartFailed f, Step step) {
@@ -131,35 +176,51 @@ final class StepExecutor {
     try (Statement s = connection.createStatement()) {
       s.setEscapeProcessing(false);
       s.execute(sessionSettingsSql());
-      for (int i = resumeAfter; i < statements.size(); i++) {
-        try {
-          s.execute(statements.get(i).sql());
-        } catch (SQLException e) {
-          StepFailure failure = failure(script, statements, i, e, false, done, false);
-          logFailure(step, script, started, "partial", failure.getMessage(), done);
-          throw failure;
+      try {
+        for (int i = resumeAfter; i < statements.size(); i++) {
+          try {
+            s.execute(statements.get(i).sql());
+          } catch (SQLException e) {
+            StepFailure failure = failure(script, statements, i, e, false, done, false);
+            logFailure(step, script, started, "partial", failure.getMessage(), done);
+            throw failure;
+          }
+          done = i + 1;
         }
-        done = i + 1;
+      } finally {
+        resetSessionSettings(s);
       }
     }
     store.changeAndLog(connection, step.change(), entry(step, script, started, "applied", null, done));
   }
 
-  /** The step's SET LOCALs, each a statement of its own. */
+  /**
+   * The step's SET LOCALs as one statement: set_config(name, value, true) is SET LOCAL, and one
+   * statement costs less than four.
+   */
   private List<String> settings(boolean durable) {
-    List<String> out = new java.util.ArrayList<>(4);
+    List<String> calls = new java.util.ArrayList<>(4);
     if (settings.lockTimeout() != null) {
-      out.add("SET LOCAL lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+      calls.add("pg_catalog.set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', true)");
     }
     if (settings.statementTimeout() != null) {
-      out.add("SET LOCAL statement_timeout = '" + settings.statementTimeout().toMillis() + "ms'");
+      calls.add("pg_catalog.set_config('statement_timeout', '" + settings.statementTimeout().toMillis() + "ms', true)");
     }
     if (checksClient) {
       // If Retort dies mid-statement, the server notices within a second and rolls back, freeing the locks.
-      out.add("SET LOCAL client_connection_check_interval = '1s'");
+      calls.add("pg_catalog.set_config('client_connection_check_interval', '1s', true)");
     }
-    out.add("SET LOCAL synchronous_commit = " + (durable ? "on" : "off"));
-    return out;
+    calls.add("pg_catalog.set_config('synchronous_commit', '" + (durable ? "on" : "off") + "', true)");
+    return List.of("SELECT " + String.join(", ", calls));
+  }
+
+  /** Puts the session's settings back to the server's, so that a pooled connection goes back as it came. */
+  private void resetSessionSettings(Statement s) {
+    try {
+      s.execute((checksClient ? "RESET client_connection_check_interval; " : "") + "RESET lock_timeout; RESET statement_timeout");
+    } catch (SQLException ignored) {
+      // the connection is gone, and its settings with it
+    }
   }
 
   private String sessionSettingsSql() {
