@@ -431,10 +431,10 @@ public final class VersionStore {
       return false;
     }
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(revision || ':' || checksum, ','"
-            + " ORDER BY revision COLLATE \"C\")), '') FROM (SELECT DISTINCT ON (revision) revision, direction, checksum"
+        ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(r || ':' || checksum, ',' ORDER BY r)), '')"
+            + " FROM (SELECT DISTINCT ON (revision COLLATE \"C\") revision COLLATE \"C\" AS r, direction, checksum"
             + " FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
-            + " ORDER BY revision, id DESC) l WHERE direction <> 'downgrade'")) {
+            + " ORDER BY revision COLLATE \"C\", id DESC) l WHERE direction <> 'downgrade'")) {
       rs.next();
       return rs.getLong(1) == revisions.length && (revisions.length == 0 || rs.getString(2).equals(digest));
     }

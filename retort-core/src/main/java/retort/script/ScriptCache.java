@@ -1,7 +1,5 @@
 package retort.script;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import retort.graph.Revision;
 import retort.sql.Statement;
 
@@ -51,19 +47,20 @@ final class ScriptCache {
   /** One file as it was parsed: its name, size, time and key, and its script. */
   record Entry(String name, long size, long modifiedNanos, String fileKey, Script script) {
 
-    static Entry of(String name, BasicFileAttributes a, Script script) {
-      return new Entry(name, a.size(), nanos(a), key(a), script);
+    static Entry of(String name, BasicFileAttributes a, String key, Script script) {
+      return new Entry(name, a.size(), nanos(a), key, script);
     }
 
-    boolean describes(BasicFileAttributes a) {
-      return a.size() == size && nanos(a) == modifiedNanos && key(a).equals(fileKey);
+    /** Whether the file these attributes are of is the one this entry was made from; {@code key} is {@link #key}. */
+    boolean describes(BasicFileAttributes a, String key) {
+      return a.size() == size && nanos(a) == modifiedNanos && key.equals(fileKey);
     }
 
     private static long nanos(BasicFileAttributes a) {
       return a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    private static String key(BasicFileAttributes a) {
+    static String key(BasicFileAttributes a) {
       return String.valueOf(a.fileKey());
     }
   }
@@ -73,9 +70,9 @@ final class ScriptCache {
   }
 
   /** The script of this file when the cache may be trusted with it, else null. */
-  Script lookup(String name, BasicFileAttributes a) {
+  Script lookup(String name, BasicFileAttributes a, String key) {
     Entry e = entries.get(name);
-    if (e == null || !e.describes(a)) {
+    if (e == null || !e.describes(a, key)) {
       return null;
     }
     boolean settledBeforeWrite = e.modifiedNanos() / 1_000_000 < writtenAt - RACY_MILLIS;
@@ -99,12 +96,21 @@ final class ScriptCache {
 
   /** Reads the cache file; an absent, foreign or damaged one gives the empty cache. */
   static ScriptCache read(Path file, String build, Path versions) {
-    if (file == null || !Files.isRegularFile(file)) {
+    if (file == null) {
       return empty();
     }
-    CRC32 crc = new CRC32();
-    try (DataInputStream in = new DataInputStream(
-        new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), crc))) {
+    try {
+      // the whole file at once, its CRC-32 in one pass, then the fields from memory
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length < Long.BYTES) {
+        return empty();
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, bytes.length - Long.BYTES);
+      if (java.nio.ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
+        return empty();
+      }
+      DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
       if (in.readInt() != MAGIC || !in.readUTF().equals(build) || !in.readUTF().equals(versions.toString())) {
         return empty();
       }
@@ -116,12 +122,8 @@ final class ScriptCache {
         Entry e = new Entry(name, in.readLong(), in.readLong(), in.readUTF(), readScript(in));
         entries.put(name, e);
       }
-      long sum = crc.getValue();
-      if (in.readLong() != sum || in.read() != -1) {
-        return empty();
-      }
-      return new ScriptCache(entries, writtenAt);
-    } catch (IOException | RuntimeException damaged) {
+      return in.available() == 0 ? new ScriptCache(entries, writtenAt) : empty();
+    } catch (IOException | RuntimeException absentOrDamaged) {
       return empty();
     }
   }
@@ -133,24 +135,27 @@ final class ScriptCache {
     }
     Path temp = null;
     try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(entries.size() * 512 + 256);
+      DataOutputStream out = new DataOutputStream(bytes);
+      out.writeInt(MAGIC);
+      out.writeUTF(build);
+      out.writeUTF(versions.toString());
+      out.writeLong(readAt);
+      out.writeInt(entries.size());
+      for (Entry e : entries) {
+        out.writeUTF(e.name());
+        out.writeLong(e.size());
+        out.writeLong(e.modifiedNanos());
+        out.writeUTF(e.fileKey());
+        writeScript(out, e.script());
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes.toByteArray());
+      out.writeLong(crc.getValue());                  // over all that comes before
       Files.createDirectories(file.getParent());
       temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      CRC32 crc = new CRC32();
-      try (OutputStream raw = Files.newOutputStream(temp);
-          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc))) {
-        out.writeInt(MAGIC);
-        out.writeUTF(build);
-        out.writeUTF(versions.toString());
-        out.writeLong(readAt);
-        out.writeInt(entries.size());
-        for (Entry e : entries) {
-          out.writeUTF(e.name());
-          out.writeLong(e.size());
-          out.writeLong(e.modifiedNanos());
-          out.writeUTF(e.fileKey());
-          writeScript(out, e.script());
-        }
-        out.writeLong(crc.getValue());              // what the reader's sum must be, over all that comes before
+      try (OutputStream raw = Files.newOutputStream(temp)) {
+        bytes.writeTo(raw);
       }
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

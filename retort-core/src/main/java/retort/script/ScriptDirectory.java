@@ -119,10 +119,11 @@ public final class ScriptDirectory {
     if (!attributes.isRegularFile()) {
       return null;
     }
-    Script cached = cache.lookup(fileName, attributes);
+    String key = ScriptCache.Entry.key(attributes);
+    Script cached = cache.lookup(fileName, attributes, key);
     Object result = cached != null ? cached : read(versions, fileName);
     if (result instanceof Script script) {
-      entries[i] = ScriptCache.Entry.of(fileName, attributes, script);
+      entries[i] = ScriptCache.Entry.of(fileName, attributes, key, script);
     }
     return result;
   }
