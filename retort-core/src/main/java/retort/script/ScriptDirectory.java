@@ -72,15 +72,35 @@ public final class ScriptDirectory {
     long readAt = System.currentTimeMillis();
     Path where = versions.toAbsolutePath().normalize();
     String build = cacheFile == null ? "" : ScriptCache.build();
-    ScriptCache cache = cacheFile == null ? ScriptCache.empty() : ScriptCache.read(cacheFile, build, where);
+    // The cache is read on a thread of its own while the files' attributes are looked up.
+    java.util.concurrent.FutureTask<ScriptCache> reading = new java.util.concurrent.FutureTask<>(
+        () -> cacheFile == null ? ScriptCache.empty() : ScriptCache.read(cacheFile, build, where));
+    if (cacheFile == null) {
+      reading.run();
+    } else {
+      Thread reader = new Thread(reading, "retort-cache");
+      reader.setDaemon(true);
+      reader.start();
+    }
+    BasicFileAttributes[] attributes = new BasicFileAttributes[names.size()];
+    if (cacheFile != null) {
+      java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> attributes[i] = stat(versions, names.get(i)));
+    }
+    ScriptCache cache;
+    try {
+      cache = reading.get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      cache = ScriptCache.empty();
+    }
+    ScriptCache found = cache;
     // Files are read and parsed on all cores; the first failure in file order is the one reported.
     Object[] parsed = new Object[names.size()];
     ScriptCache.Entry[] entries = new ScriptCache.Entry[names.size()];
     java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> {
-      if (cacheFile == null) {
+      if (attributes[i] == null) {
         parsed[i] = read(versions, names.get(i));
       } else {
-        parsed[i] = readThrough(versions, names.get(i), cache, entries, i);
+        parsed[i] = readThrough(versions, names.get(i), attributes[i], found, entries, i);
       }
     });
     List<Script> scripts = new ArrayList<>(names.size());
@@ -107,15 +127,8 @@ public final class ScriptDirectory {
   }
 
   /** Like {@link #read}, but a file the cache still describes is not read at all. */
-  private static Object readThrough(Path versions, String fileName, ScriptCache cache, ScriptCache.Entry[] entries,
-      int i) {
-    Path file = versions.resolve(fileName);
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (IOException e) {
-      return read(versions, fileName);                // let the plain read report it as it would
-    }
+  private static Object readThrough(Path versions, String fileName, BasicFileAttributes attributes, ScriptCache cache,
+      ScriptCache.Entry[] entries, int i) {
     if (!attributes.isRegularFile()) {
       return null;
     }
@@ -127,6 +140,16 @@ public final class ScriptDirectory {
     }
     return result;
   }
+
+  /** A file's attributes, or null when they cannot be read (the plain read then reports why). */
+  private static BasicFileAttributes stat(Path versions, String fileName) {
+    try {
+      return Files.readAttributes(versions.resolve(fileName), BasicFileAttributes.class);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
 
   /** One file's script, its ScriptException or IOException, or null when it is not a regular file. */
   private static Object read(Path versions, String fileName) {
