@@ -24,6 +24,7 @@ final class Session implements AutoCloseable {
   private final Retort retort;
   private EmbeddedServer embedded;
   private ConnectionSource connections;
+  private boolean closed;
 
   private final ConfigFile configFile;
   private final Console console;
@@ -100,10 +101,22 @@ final class Session implements AutoCloseable {
   }
 
   private Connection open() throws SQLException {
+    return connections().open();
+  }
+
+  /**
+   * The source, made on first use; synchronized because connections may first be asked for on a
+   * thread of their own (see EarlyConnections), and closing must not miss an embedded server that
+   * is still starting.
+   */
+  private synchronized ConnectionSource connections() {
+    if (closed) {
+      throw new RetortException(RetortException.Kind.ERROR, null, "the command has finished", "run it again");
+    }
     if (connections == null) {
       connections = source();
     }
-    return connections.open();
+    return connections;
   }
 
   private ConnectionSource source() {
@@ -121,7 +134,8 @@ final class Session implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (embedded != null) {
       embedded.close();
     }
