@@ -1,5 +1,8 @@
 package retort.db;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +11,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import retort.graph.VersionChange;
@@ -204,7 +213,7 @@ public final class VersionStore {
     return out;
   }
 
-  private String changeAndLogSql(VersionChange change, LogEntry e, java.util.function.IntFunction<String> argument) {
+  private String changeAndLogSql(VersionChange change, LogEntry e, IntFunction<String> argument) {
     StringBuilder sql = new StringBuilder(800);
     List<String> checks = new ArrayList<>(2);
     String with = "WITH ";
@@ -258,16 +267,6 @@ public final class VersionStore {
   /** Forgets a statement {@link #prepareSql} prepared; for a connection that goes back to a pool. */
   public static String deallocateSql(String name) {
     return "DEALLOCATE " + name;
-  }
-
-  /** Whether the server reported this error on the version or log table, i.e. from the bookkeeping. */
-  public boolean isStateTableError(SQLException e) {
-    if (!(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
-      return false;
-    }
-    ServerErrorMessage m = p.getServerErrorMessage();
-    return versions.schema().equals(m.getSchema())
-        && (versions.table().equals(m.getTable()) || log.table().equals(m.getTable()));
   }
 
   /**
@@ -386,7 +385,7 @@ public final class VersionStore {
    * logged a checksum other than the one given: the comparison runs on the server, so only the
    * differences come back, not one row per applied revision.
    */
-  public List<String> changedChecksums(Connection c, java.util.Map<String, String> checksums) throws SQLException {
+  public List<String> changedChecksums(Connection c, Map<String, String> checksums) throws SQLException {
     if (sameDigest(c, checksums)) {
       return List.of();
     }
@@ -416,10 +415,10 @@ public final class VersionStore {
    * The cheap first look: whether the log's last applied checksums are exactly these, compared as
    * one MD5 over all of them in byte order, so that one row comes back instead of the list.
    */
-  private boolean sameDigest(Connection c, java.util.Map<String, String> checksums) throws SQLException {
+  private boolean sameDigest(Connection c, Map<String, String> checksums) throws SQLException {
     // the files' digest is computed while the server computes the log's
-    java.util.concurrent.CompletableFuture<String> files =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> digest(checksums));
+    CompletableFuture<String> files =
+        CompletableFuture.supplyAsync(() -> digest(checksums));
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(r || ':' || checksum, ',' ORDER BY r)), '')"
             + " FROM (SELECT DISTINCT ON (revision COLLATE \"C\") revision COLLATE \"C\" AS r, direction, checksum"
@@ -431,13 +430,13 @@ public final class VersionStore {
   }
 
   /** MD5 of "revision:checksum" joined by commas, in byte order of the revisions, as the server computes it. */
-  private static String digest(java.util.Map<String, String> checksums) {
+  private static String digest(Map<String, String> checksums) {
     String[] revisions = checksums.keySet().toArray(new String[0]);
-    java.util.Arrays.sort(revisions);                 // byte order: revision ids are ASCII, as COLLATE "C"
-    java.security.MessageDigest md5;
+    Arrays.sort(revisions);                 // byte order: revision ids are ASCII, as COLLATE "C"
+    MessageDigest md5;
     try {
-      md5 = java.security.MessageDigest.getInstance("MD5");
-    } catch (java.security.NoSuchAlgorithmException e) {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
       return "";                                      // never equal to the server's: the list query decides
     }
     StringBuilder all = new StringBuilder(revisions.length * 84);
@@ -445,13 +444,13 @@ public final class VersionStore {
       all.append(all.length() == 0 ? "" : ",").append(r).append(':').append(checksums.get(r));
     }
     // one update over the whole text: ten thousand small ones cost twenty times more on a cold JVM
-    return java.util.HexFormat.of().formatHex(md5.digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(md5.digest(all.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The newest row of the log, if any; the log table must exist. */
-  public java.util.Optional<LogEntry> lastEntry(Connection c) throws SQLException {
+  public Optional<LogEntry> lastEntry(Connection c) throws SQLException {
     List<LogEntry> rows = readEntries(c, " ORDER BY id DESC LIMIT 1");
-    return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   private static Instant instant(Timestamp t) {

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import retort.db.LogEntry;
@@ -31,8 +35,8 @@ final class StepExecutor implements AutoCloseable {
   private final retort.db.ConnectionSource source;
   private final boolean checksClient;
   /** The bookkeeping statements prepared on the connection, by shape; null where preparing failed. */
-  private final java.util.Map<String, String> prepared = new java.util.HashMap<>();
-  private final String token = Long.toHexString(new java.util.Random().nextLong() & Long.MAX_VALUE);
+  private final Map<String, String> prepared = new HashMap<>();
+  private final String token = Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
 
   /**
    * An executor on the run's work connection; {@code source} gives a fresh connection to log a
@@ -199,7 +203,7 @@ final class StepExecutor implements AutoCloseable {
    * statement costs less than four.
    */
   private List<String> settings(boolean durable) {
-    List<String> calls = new java.util.ArrayList<>(4);
+    List<String> calls = new ArrayList<>(4);
     if (settings.lockTimeout() != null) {
       calls.add("pg_catalog.set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', true)");
     }
