@@ -95,10 +95,8 @@ public final class Retort {
 
   /** Upgrades; {@code allowChanged} accepts applied migrations whose files changed since they ran. */
   public MigrationResult upgrade(String target, boolean resume, boolean allowChanged) {
-    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
-      ScriptDirectory dir = scripts();
-      return migrate(() -> runner(dir, early).upgrade(target, resume, allowChanged), dir);
-    }
+    return withScripts(2, (dir, connections) ->
+        migrate(() -> runner(dir, connections).upgrade(target, resume, allowChanged), dir));
   }
 
   public MigrationResult upgrade(String target) {
@@ -107,18 +105,12 @@ public final class Retort {
 
   /** Undoes the applied migrations above the target, newest first. */
   public MigrationResult downgrade(String target) {
-    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
-      ScriptDirectory dir = scripts();
-      return migrate(() -> runner(dir, early).downgrade(target), dir);
-    }
+    return withScripts(2, (dir, connections) -> migrate(() -> runner(dir, connections).downgrade(target), dir));
   }
 
   /** Sets the version table to the target without running migrations; {@code purge} empties it first. */
   public MigrationResult stamp(String target, boolean purge) {
-    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
-      ScriptDirectory dir = scripts();
-      return migrate(() -> runner(dir, early).stamp(target, purge), dir);
-    }
+    return withScripts(2, (dir, connections) -> migrate(() -> runner(dir, connections).stamp(target, purge), dir));
   }
 
   /**
@@ -126,25 +118,19 @@ public final class Retort {
    * non-transactional migration stopped part way. Empty when all is well.
    */
   public List<String> validate() {
-    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
-      ScriptDirectory dir = scripts();
-      return runner(dir, early).validate();
+    try {
+      return withScripts(1, (dir, connections) -> runner(dir, connections).validate());
     } catch (GraphException e) {
       throw Errors.of(e);
-    } catch (SQLException e) {
-      throw Errors.of(e, target);
     }
   }
 
   /** Accepts an intended edit of an applied migration by logging the file's current checksum. */
   public void updateChecksum(String revision) {
-    try (EarlyConnections early = EarlyConnections.start(source, 2)) {
-      ScriptDirectory dir = scripts();
-      migrate(() -> {
-        runner(dir, early).updateChecksum(revision);
-        return null;
-      }, dir);
-    }
+    withScripts(2, (dir, connections) -> migrate(() -> {
+      runner(dir, connections).updateChecksum(revision);
+      return null;
+    }, dir));
   }
 
   /** The migrations an {@code upgrade heads} would run; empty when the database is at its heads. */
@@ -154,12 +140,8 @@ public final class Retort {
 
   /** The migrations an upgrade to the target would run now, without running them. */
   public List<StepSummary> pending(String target) {
-    ScriptDirectory dir;
-    List<String> rows;
-    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
-      dir = scripts();
-      rows = rows(early);
-    }
+    List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
+    ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
       return result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
     } catch (GraphException e) {
@@ -169,12 +151,8 @@ public final class Retort {
 
   /** The ids of every revision applied to the database: the version rows and all their ancestors. */
   public Set<String> applied() {
-    ScriptDirectory dir;
-    List<String> rows;
-    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
-      dir = scripts();
-      rows = rows(early);
-    }
+    List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
+    ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
       Set<String> out = new HashSet<>();
       for (Revision r : dir.graph().applied(rows)) {
@@ -236,10 +214,7 @@ public final class Retort {
 
   /** The revisions the database is at: one per version row. */
   public List<RevisionInfo> current() {
-    try (EarlyConnections early = EarlyConnections.start(source, 1)) {
-      ScriptDirectory dir = scripts();
-      return new Listings(dir).current(rows(early));
-    }
+    return withScripts(1, (dir, connections) -> new Listings(dir).current(rows(connections)));
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
@@ -314,6 +289,24 @@ public final class Retort {
     return new RunSettings(env.lockTimeout(), env.statementTimeout(), env.lockRetries(),
         d.retryPause(), env.lockWait() == null ? d.lockWait() : env.lockWait(), env.name(), version(),
         singleTransaction);
+  }
+
+  /** Work that needs both the files and the database. */
+  @FunctionalInterface
+  private interface FilesAndDatabase<T> {
+    T apply(ScriptDirectory dir, ConnectionSource connections) throws SQLException;
+  }
+
+  /**
+   * Loads the files while the first {@code connections} connections are being opened (on a thread
+   * of their own, see EarlyConnections), then does the work with both.
+   */
+  private <T> T withScripts(int connections, FilesAndDatabase<T> work) {
+    try (EarlyConnections early = EarlyConnections.start(source, connections)) {
+      return work.apply(scripts(), early);
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
   }
 
   private Runner runner(ScriptDirectory dir, ConnectionSource connections) {

@@ -361,14 +361,10 @@ public final class VersionStore {
 
   /** The log, oldest first; the log table must exist (after {@link #create}). */
   public List<LogEntry> readEntries(Connection c) throws SQLException {
-    return readEntries(c, " ORDER BY id");
-  }
-
-  private List<LogEntry> readEntries(Connection c, String order) throws SQLException {
     List<LogEntry> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, started, finished, duration_ms,"
-            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + order)) {
+            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + " ORDER BY id")) {
       while (rs.next()) {
         int last = rs.getInt(13);
         out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

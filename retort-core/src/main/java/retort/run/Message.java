@@ -5,8 +5,8 @@ import java.util.List;
 import retort.sql.Statement;
 
 /**
- * The parts of a step's one message, in order: its settings, its statements, its bookkeeping and,
- * when the step commits on its own, COMMIT. Knows which part is which, so that a failed part is put
+ * The parts of a step's one message, in order: its settings (when it has them), its statements, its
+ * bookkeeping and, when the step commits on its own, COMMIT. Knows which part is which, so that a failed part is put
  * on the right thing.
  *
  * @param first the index of the first statement
@@ -19,9 +19,13 @@ record Message(List<String> parts, int first, int bookkeeping, int commit) {
     parts = List.copyOf(parts);
   }
 
-  static Message of(List<String> settings, List<Statement> statements, String bookkeeping, boolean commits) {
-    List<String> parts = new ArrayList<>(settings.size() + statements.size() + 2);
-    parts.addAll(settings);
+  /** {@code settings} is one statement, or null for none. */
+  static Message of(String settings, List<Statement> statements, String bookkeeping, boolean commits) {
+    List<String> parts = new ArrayList<>(statements.size() + 3);
+    if (settings != null) {
+      parts.add(settings);
+    }
+    int first = parts.size();
     for (Statement st : statements) {
       parts.add(st.sql());
     }
@@ -30,7 +34,7 @@ record Message(List<String> parts, int first, int bookkeeping, int commit) {
     if (commits) {
       parts.add("COMMIT");
     }
-    return new Message(parts, settings.size(), tail, commits ? tail + 1 : -1);
+    return new Message(parts, first, tail, commits ? tail + 1 : -1);
   }
 
   /** The statement a part is, or -1 for the settings, the bookkeeping and the COMMIT. */

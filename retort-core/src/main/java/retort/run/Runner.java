@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import retort.db.ConnectionSource;
 import retort.db.LogEntry;
@@ -12,6 +15,7 @@ import retort.db.RunLock;
 import retort.db.VersionStore;
 import retort.graph.Plan;
 import retort.graph.Planner;
+import retort.graph.Revision;
 import retort.graph.Step;
 import retort.script.Script;
 import retort.script.ScriptDirectory;
@@ -194,11 +198,11 @@ public final class Runner {
 
   /** The files of applied migrations whose checksum differs from the last one logged for them. */
   private List<String> changedFiles(Connection c, List<String> rows) throws SQLException {
-    java.util.Map<String, String> files = new java.util.HashMap<>();
-    for (retort.graph.Revision r : scripts.graph().applied(rows)) {
+    Map<String, String> files = new HashMap<>();
+    for (Revision r : scripts.graph().applied(rows)) {
       files.put(r.id(), scripts.script(r).checksum());
     }
-    List<String> changed = new java.util.ArrayList<>();
+    List<String> changed = new ArrayList<>();
     for (String id : store.changedChecksums(c, files)) {
       changed.add(scripts.script(id).name());
     }
@@ -213,7 +217,7 @@ public final class Runner {
   public List<String> validate() throws SQLException {
     try (Connection c = source.open()) {
       List<String> rows = store.heads(c);
-      List<String> problems = new java.util.ArrayList<>();
+      List<String> problems = new ArrayList<>();
       if (!store.logExists(c)) {
         return problems;
       }
@@ -229,7 +233,7 @@ public final class Runner {
   /** Accepts an intended edit of an applied migration: logs its file's current checksum as a stamp. */
   public void updateChecksum(String revision) throws SQLException, StepFailure, LockTimeout, Refusal {
     underLock((c, rows) -> {
-      retort.graph.Revision r = scripts.graph().resolve(revision);
+      Revision r = scripts.graph().resolve(revision);
       if (!scripts.graph().applied(rows).contains(r)) {
         throw new Refusal(r.id() + " is not applied, so there is no checksum to update",
             "`retort current` shows where the database is");

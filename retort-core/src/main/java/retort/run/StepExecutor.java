@@ -67,7 +67,7 @@ final class StepExecutor implements AutoCloseable {
   void begin() throws SQLException {
     connection.setAutoCommit(false);
     try (Statement s = connection.createStatement()) {
-      s.execute(String.join(";\n", settings(true)));
+      s.execute(settingsSql(true));
     }
   }
 
@@ -76,7 +76,7 @@ final class StepExecutor implements AutoCloseable {
     List<retort.sql.Statement> statements =
         step.isUpgrade() ? script.upgrade().statements() : script.downgrade().statements();
     Instant started = Instant.now();
-    Message message = Message.of(List.of(), statements, store.changeAndLogSql(step.change(), serverTimedEntry(step, script)), false);
+    Message message = Message.of(null, statements, store.changeAndLogSql(step.change(), serverTimedEntry(step, script)), false);
     try {
       OneMessage.send(connection, message.parts());
     } catch (OneMessage.PartFailed f) {
@@ -93,7 +93,7 @@ final class StepExecutor implements AutoCloseable {
    */
   private void runInTransaction(Step step, Script script, List<retort.sql.Statement> statements, boolean durable)
       throws StepFailure, SQLException {
-    Message message = Message.of(settings(durable), statements, bookkeeping(step, script), true);
+    Message message = Message.of(settingsSql(durable), statements, bookkeeping(step, script), true);
     for (int attempt = 1; ; attempt++) {
       Instant started = Instant.now();
       try {
@@ -202,7 +202,7 @@ final class StepExecutor implements AutoCloseable {
    * The step's SET LOCALs as one statement: set_config(name, value, true) is SET LOCAL, and one
    * statement costs less than four.
    */
-  private List<String> settings(boolean durable) {
+  private String settingsSql(boolean durable) {
     List<String> calls = new ArrayList<>(4);
     if (settings.lockTimeout() != null) {
       calls.add("pg_catalog.set_config('lock_timeout', '" + settings.lockTimeout().toMillis() + "ms', true)");
@@ -215,7 +215,7 @@ final class StepExecutor implements AutoCloseable {
       calls.add("pg_catalog.set_config('client_connection_check_interval', '1s', true)");
     }
     calls.add("pg_catalog.set_config('synchronous_commit', '" + (durable ? "on" : "off") + "', true)");
-    return List.of("SELECT " + String.join(", ", calls));
+    return "SELECT " + String.join(", ", calls);
   }
 
   /** Puts the session's settings back to the server's, so that a pooled connection goes back as it came. */

@@ -1,10 +1,12 @@
 package retort.script;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import retort.graph.Revision;
 import retort.sql.Statement;
@@ -51,13 +54,8 @@ final class ScriptCache {
       return new Entry(name, a.size(), nanos(a), key, script);
     }
 
-    /** Whether the file these attributes are of is the one this entry was made from; {@code key} is {@link #key}. */
-    boolean describes(BasicFileAttributes a, String key) {
-      return a.size() == size && nanos(a) == modifiedNanos && key.equals(fileKey);
-    }
-
-    private static long nanos(BasicFileAttributes a) {
-      return a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    static long nanos(BasicFileAttributes a) {
+      return a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     static String key(BasicFileAttributes a) {
@@ -72,11 +70,7 @@ final class ScriptCache {
   /** The script of this file when the cache may be trusted with it, else null. */
   Script lookup(String name, BasicFileAttributes a, String key) {
     Entry e = entries.get(name);
-    if (e == null || !e.describes(a, key)) {
-      return null;
-    }
-    boolean settledBeforeWrite = e.modifiedNanos() / 1_000_000 < writtenAt - RACY_MILLIS;
-    return settledBeforeWrite ? e.script() : null;
+    return e != null && trusts(e, a.size(), Entry.nanos(a), key) ? e.script() : null;
   }
 
   /** Whether these entries are exactly the ones this cache holds and trusts, so that writing is not needed. */
@@ -86,12 +80,20 @@ final class ScriptCache {
     }
     for (Entry e : now) {
       Entry had = entries.get(e.name());
-      if (had == null || had.size() != e.size() || had.modifiedNanos() != e.modifiedNanos()
-          || !had.fileKey().equals(e.fileKey()) || e.modifiedNanos() / 1_000_000 >= writtenAt - RACY_MILLIS) {
+      if (had == null || !trusts(had, e.size(), e.modifiedNanos(), e.fileKey())) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether an entry is of the file with this size, time and key, and that file had settled well
+   * before the cache was written (else a change in the same clock tick could have kept its time).
+   */
+  private boolean trusts(Entry e, long size, long modifiedNanos, String key) {
+    return e.size() == size && e.modifiedNanos() == modifiedNanos && e.fileKey().equals(key)
+        && modifiedNanos / 1_000_000 < writtenAt - RACY_MILLIS;
   }
 
   /** Reads the cache file; an absent, foreign or damaged one gives the empty cache. */
@@ -110,7 +112,7 @@ final class ScriptCache {
       if (java.nio.ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
         return empty();
       }
-      DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
       if (in.readInt() != MAGIC || !in.readUTF().equals(build) || !in.readUTF().equals(versions.toString())) {
         return empty();
       }
@@ -135,7 +137,7 @@ final class ScriptCache {
     }
     Path temp = null;
     try {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(entries.size() * 512 + 256);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 512 + 256);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       out.writeUTF(build);
@@ -176,33 +178,21 @@ final class ScriptCache {
     }
   }
 
-  /** What identifies the parser that made a cache: Retort's version and the bytes of its jar or classes. */
+  /**
+   * What identifies the parser that made a cache: the size and time of Retort's jar, or of its
+   * classes directory and the parser's class file in a build tree. Any rebuild changes it.
+   */
   static String build() {
-    StringBuilder key = new StringBuilder(retortVersion());
     try {
       Path code = Path.of(ScriptCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
-      key.append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
-      if (a.isDirectory()) {                        // classes of a build tree: the parser's own class file
-        Path self = code.resolve("retort/script/ScriptParser.class");
-        key.append(' ').append(Files.getLastModifiedTime(self).toMillis());
+      String key = a.size() + " " + a.lastModifiedTime().toMillis();
+      if (a.isDirectory()) {
+        key += " " + Files.getLastModifiedTime(code.resolve("retort/script/ScriptParser.class")).toMillis();
       }
+      return key;
     } catch (Exception unknown) {
-      key.append(" unknown-").append(System.nanoTime());   // never matches: no cache rather than a stale one
-    }
-    return key.toString();
-  }
-
-  private static String retortVersion() {
-    try (InputStream in = ScriptCache.class.getResourceAsStream("/retort/version.properties")) {
-      if (in == null) {
-        return "dev";
-      }
-      java.util.Properties p = new java.util.Properties();
-      p.load(in);
-      return p.getProperty("version", "dev");
-    } catch (IOException e) {
-      return "dev";
+      return "unknown " + System.nanoTime();      // never matches: no cache rather than a stale one
     }
   }
 
@@ -239,7 +229,7 @@ final class ScriptCache {
     out.writeBoolean(section.present());
     byte[] encoded = section.encodedOrNull();
     if (encoded == null) {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream statements = new DataOutputStream(bytes);
       statements.writeInt(section.statements().size());
       for (Statement st : section.statements()) {
@@ -262,7 +252,7 @@ final class ScriptCache {
   }
 
   private static List<Statement> decodeStatements(byte[] encoded) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       int n = in.readInt();
       List<Statement> statements = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -271,7 +261,7 @@ final class ScriptCache {
       }
       return statements;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("a damaged entry in the script cache", e);
+      throw new UncheckedIOException("a damaged entry in the script cache", e);
     }
   }
 

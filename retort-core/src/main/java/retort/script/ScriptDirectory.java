@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.stream.IntStream;
 import retort.graph.Revision;
 import retort.graph.RevisionGraph;
 
@@ -56,51 +59,30 @@ public final class ScriptDirectory {
           "no versions directory at " + versions,
           "check script_location in retort.toml, or create one with `retort init DIR`");
     }
-    // File names as strings (java.io's list, no Path or matcher per entry: it counts at 10,000 files),
-    // sorted as strings; a file's type is looked up only when reading it fails, or with the cache.
-    String[] listed = versions.toFile().list();
-    if (listed == null) {
-      throw new IOException("cannot list " + versions);
-    }
-    List<String> names = new ArrayList<>(listed.length);
-    for (String name : listed) {
-      if (name.endsWith(".sql")) {
-        names.add(name);
-      }
-    }
-    names.sort(null);
+    List<String> names = sqlFileNames(versions);
     long readAt = System.currentTimeMillis();
     Path where = versions.toAbsolutePath().normalize();
     String build = cacheFile == null ? "" : ScriptCache.build();
     // The cache is read on a thread of its own while the files' attributes are looked up.
-    java.util.concurrent.FutureTask<ScriptCache> reading = new java.util.concurrent.FutureTask<>(
-        () -> cacheFile == null ? ScriptCache.empty() : ScriptCache.read(cacheFile, build, where));
+    FutureTask<ScriptCache> reading = new FutureTask<>(() -> ScriptCache.read(cacheFile, build, where));
+    BasicFileAttributes[] attributes = new BasicFileAttributes[names.size()];
     if (cacheFile == null) {
       reading.run();
     } else {
       Thread reader = new Thread(reading, "retort-cache");
       reader.setDaemon(true);
       reader.start();
+      IntStream.range(0, names.size()).parallel().forEach(i -> attributes[i] = stat(versions, names.get(i)));
     }
-    BasicFileAttributes[] attributes = new BasicFileAttributes[names.size()];
-    if (cacheFile != null) {
-      java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> attributes[i] = stat(versions, names.get(i)));
-    }
-    ScriptCache cache;
-    try {
-      cache = reading.get();
-    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-      cache = ScriptCache.empty();
-    }
-    ScriptCache found = cache;
+    ScriptCache cache = cacheOf(reading);
     // Files are read and parsed on all cores; the first failure in file order is the one reported.
     Object[] parsed = new Object[names.size()];
     ScriptCache.Entry[] entries = new ScriptCache.Entry[names.size()];
-    java.util.stream.IntStream.range(0, names.size()).parallel().forEach(i -> {
+    IntStream.range(0, names.size()).parallel().forEach(i -> {
       if (attributes[i] == null) {
         parsed[i] = read(versions, names.get(i));
       } else {
-        parsed[i] = readThrough(versions, names.get(i), attributes[i], found, entries, i);
+        parsed[i] = readThrough(versions, names.get(i), attributes[i], cache, entries, i);
       }
     });
     List<Script> scripts = new ArrayList<>(names.size());
@@ -126,6 +108,38 @@ public final class ScriptDirectory {
     return new ScriptDirectory(location, scripts);
   }
 
+  /**
+   * The names of the migration files, sorted as strings: java.io's list gives names without a Path
+   * or a matcher per entry, which counts at 10,000 files. A file's type is looked up only when
+   * reading it fails, or with the cache.
+   */
+  private static List<String> sqlFileNames(Path versions) throws IOException {
+    String[] listed = versions.toFile().list();
+    if (listed == null) {
+      throw new IOException("cannot list " + versions);
+    }
+    List<String> names = new ArrayList<>(listed.length);
+    for (String name : listed) {
+      if (name.endsWith(".sql")) {
+        names.add(name);
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  /** The cache that was being read, or none when reading it failed in an unexpected way. */
+  private static ScriptCache cacheOf(FutureTask<ScriptCache> reading) {
+    try {
+      return reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ScriptCache.empty();
+    } catch (ExecutionException e) {
+      return ScriptCache.empty();
+    }
+  }
+
   /** Like {@link #read}, but a file the cache still describes is not read at all. */
   private static Object readThrough(Path versions, String fileName, BasicFileAttributes attributes, ScriptCache cache,
       ScriptCache.Entry[] entries, int i) {
@@ -149,7 +163,6 @@ public final class ScriptDirectory {
       return null;
     }
   }
-
 
   /** One file's script, its ScriptException or IOException, or null when it is not a regular file. */
   private static Object read(Path versions, String fileName) {
