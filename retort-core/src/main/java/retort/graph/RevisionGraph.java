@@ -1,12 +1,10 @@
 package retort.graph;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,48 +35,23 @@ public final class RevisionGraph {
   private final List<Revision> bases;
   private volatile String[] sortedIds;
 
-  private RevisionGraph(List<Revision> ordered) {
+  /**
+   * The graph of revisions already in topological order, with their links as indices into that
+   * order; {@code byId} maps each id to its index.
+   */
+  private RevisionGraph(List<Revision> ordered, Map<String, Integer> byId, Map<String, Integer> byLabel,
+      int[][] parents, int[][] dependencies) {
     int n = ordered.size();
     this.revisions = List.copyOf(ordered);
-    this.byId = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      byId.put(ordered.get(i).id(), i);
-    }
-    this.byLabel = new HashMap<>();
-    this.parents = new int[n][];
-    this.dependencies = new int[n][];
-    int[] childCount = new int[n];
-    int[] dependentCount = new int[n];
-    for (int i = 0; i < n; i++) {
-      parents[i] = indices(ordered.get(i).downRevisions());
-      dependencies[i] = indices(ordered.get(i).dependsOn());
-      for (int p : parents[i]) {
-        childCount[p]++;
-      }
-      for (int d : dependencies[i]) {
-        dependentCount[d]++;
-      }
-      for (String label : ordered.get(i).branchLabels()) {
-        byLabel.put(label, i);
-      }
-    }
-    this.children = new int[n][];
-    this.dependents = new int[n][];
-    for (int i = 0; i < n; i++) {
-      children[i] = childCount[i] == 0 ? NONE : new int[childCount[i]];
-      dependents[i] = dependentCount[i] == 0 ? NONE : new int[dependentCount[i]];
-      childCount[i] = 0;
-      dependentCount[i] = 0;
-    }
+    this.byId = byId;
+    this.byLabel = byLabel;
+    this.parents = parents;
+    this.dependencies = dependencies;
+    this.children = invert(parents);
+    this.dependents = invert(dependencies);
     List<Revision> headList = new ArrayList<>();
     List<Revision> baseList = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      for (int p : parents[i]) {
-        children[p][childCount[p]++] = i;
-      }
-      for (int d : dependencies[i]) {
-        dependents[d][dependentCount[d]++] = i;
-      }
       if (parents[i].length == 0) {
         baseList.add(ordered.get(i));
       }
@@ -96,15 +69,41 @@ public final class RevisionGraph {
     }
   }
 
+  /** The reverse links: for each index, the indices whose links name it, in increasing order. */
+  private static int[][] invert(int[][] links) {
+    int n = links.length;
+    int[] count = new int[n];
+    for (int[] targets : links) {
+      for (int t : targets) {
+        count[t]++;
+      }
+    }
+    int[][] out = new int[n][];
+    for (int i = 0; i < n; i++) {
+      out[i] = count[i] == 0 ? NONE : new int[count[i]];
+      count[i] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int t : links[i]) {
+        out[t][count[t]++] = i;
+      }
+    }
+    return out;
+  }
+
   /** Validates the revisions and builds the graph. */
   public static RevisionGraph of(Collection<Revision> revisions) {
-    Map<String, Revision> byId = new LinkedHashMap<>(revisions.size() * 2);
+    List<Revision> input = revisions instanceof List<Revision> list ? list : new ArrayList<>(revisions);
+    int n = input.size();
+    // one map from id to position in the input; after sorting, to position in topological order
+    Map<String, Integer> position = new HashMap<>(n + n / 3 + 1);
     Map<String, String> labelOwner = new HashMap<>();
-    for (Revision r : revisions) {
-      Revision earlier = byId.putIfAbsent(r.id(), r);
-      if (earlier != null) {
+    Map<String, Integer> labelPosition = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Revision r = input.get(i);
+      if (position.putIfAbsent(r.id(), i) != null) {
         List<String> sources = new ArrayList<>();
-        for (Revision same : revisions) {
+        for (Revision same : input) {
           if (same.id().equals(r.id())) {
             sources.add(same.source());
           }
@@ -116,106 +115,136 @@ public final class RevisionGraph {
         if (owner != null) {
           throw new GraphException.DuplicateLabel(label, List.of(owner, r.source()));
         }
-      }
-    }
-    for (String label : labelOwner.keySet()) {
-      Revision clash = byId.get(label);
-      if (clash != null) {
-        throw new GraphException.DuplicateLabel(
-            label, List.of(labelOwner.get(label), clash.source()));
-      }
-    }
-    for (Revision r : byId.values()) {
-      for (String p : r.downRevisions()) {
-        if (!byId.containsKey(p)) {
-          throw new GraphException.MissingRevision(r.source(), "down_revision", p);
-        }
-      }
-      for (String d : r.dependsOn()) {
-        if (!byId.containsKey(d) && !labelOwner.containsKey(d)) {
-          throw new GraphException.MissingRevision(r.source(), "depends_on", d);
-        }
-      }
-    }
-    return new RevisionGraph(topologicalOrder(new ArrayList<>(byId.values()), labelOwner, byId));
-  }
-
-  private static List<Revision> topologicalOrder(
-      List<Revision> input, Map<String, String> labelOwner, Map<String, Revision> byId) {
-    int n = input.size();
-    Map<String, Integer> position = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      position.put(input.get(i).id(), i);
-    }
-    Map<String, Integer> labelPosition = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      for (String label : input.get(i).branchLabels()) {
         labelPosition.put(label, i);
       }
     }
-    int[] pending = new int[n];
-    List<List<Integer>> next = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      next.add(new ArrayList<>(1));
+    for (String label : labelOwner.keySet()) {
+      Integer clash = position.get(label);
+      if (clash != null) {
+        throw new GraphException.DuplicateLabel(label, List.of(labelOwner.get(label), input.get(clash).source()));
+      }
     }
+    // links as input positions; a depends_on may name a branch label, which stands for its revision
+    int[][] parentsIn = new int[n][];
+    int[][] dependenciesIn = new int[n][];
     for (int i = 0; i < n; i++) {
       Revision r = input.get(i);
-      for (String p : r.downRevisions()) {
-        next.get(position.get(p)).add(i);
-        pending[i]++;
-      }
-      for (String d : r.dependsOn()) {
-        Integer at = position.containsKey(d) ? position.get(d) : labelPosition.get(d);
-        next.get(at).add(i);
-        pending[i]++;
-      }
+      parentsIn[i] = positions(r.downRevisions(), position, Map.of(), r.source(), "down_revision");
+      dependenciesIn[i] = positions(r.dependsOn(), position, labelPosition, r.source(), "depends_on");
     }
+    int[] order = topologicalOrder(input, parentsIn, dependenciesIn, position, labelPosition);
+    int[] rank = new int[n];
+    for (int k = 0; k < n; k++) {
+      rank[order[k]] = k;
+    }
+    List<Revision> ordered = new ArrayList<>(n);
+    int[][] parents = new int[n][];
+    int[][] dependencies = new int[n][];
+    boolean labelled = !labelPosition.isEmpty();
+    for (int k = 0; k < n; k++) {
+      Revision r = input.get(order[k]);
+      ordered.add(labelled ? withLabelsResolved(r, labelPosition, input) : r);
+      parents[k] = remap(parentsIn[order[k]], rank);
+      dependencies[k] = remap(dependenciesIn[order[k]], rank);
+    }
+    position.replaceAll((id, i) -> rank[i]);
+    labelPosition.replaceAll((label, i) -> rank[i]);
+    return new RevisionGraph(ordered, position, labelPosition, parents, dependencies);
+  }
+
+  /** The input positions of these ids (or labels), or the error naming the first one missing. */
+  private static int[] positions(List<String> ids, Map<String, Integer> position, Map<String, Integer> labelPosition,
+      String source, String field) {
+    if (ids.isEmpty()) {
+      return NONE;
+    }
+    int[] out = new int[ids.size()];
+    for (int j = 0; j < out.length; j++) {
+      Integer at = position.get(ids.get(j));
+      if (at == null) {
+        at = labelPosition.get(ids.get(j));
+      }
+      if (at == null) {
+        throw new GraphException.MissingRevision(source, field, ids.get(j));
+      }
+      out[j] = at;
+    }
+    return out;
+  }
+
+  private static int[] remap(int[] positions, int[] rank) {
+    if (positions.length == 0) {
+      return NONE;
+    }
+    int[] out = new int[positions.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = rank[positions[j]];
+    }
+    return out;
+  }
+
+  /**
+   * Kahn's algorithm over input positions: the order in which revisions come out, parents (and
+   * dependencies) first, ties broken by input position.
+   */
+  private static int[] topologicalOrder(List<Revision> input, int[][] parentsIn, int[][] dependenciesIn,
+      Map<String, Integer> position, Map<String, Integer> labelPosition) {
+    int n = input.size();
+    int[] pending = new int[n];
+    int[][] next = invert(concat(parentsIn, dependenciesIn));
     PriorityQueue<Integer> ready = new PriorityQueue<>();
     for (int i = 0; i < n; i++) {
+      pending[i] = parentsIn[i].length + dependenciesIn[i].length;
       if (pending[i] == 0) {
         ready.add(i);
       }
     }
-    List<Revision> ordered = new ArrayList<>(n);
+    int[] order = new int[n];
+    int done = 0;
     while (!ready.isEmpty()) {
       int i = ready.poll();
-      ordered.add(input.get(i));
-      for (int c : next.get(i)) {
+      order[done++] = i;
+      for (int c : next[i]) {
         if (--pending[c] == 0) {
           ready.add(c);
         }
       }
     }
-    if (ordered.size() < n) {
+    if (done < n) {
       throw new GraphException.Cycle(cycle(input, pending, position, labelPosition));
     }
-    if (!labelOwner.isEmpty()) {
-      ordered = resolveLabelDependencies(ordered, labelPosition, input);
-    }
-    return ordered;
+    return order;
   }
 
-  /** A depends_on may name a branch label; it stands for the revision that declares the label. */
-  private static List<Revision> resolveLabelDependencies(
-      List<Revision> ordered, Map<String, Integer> labelPosition, List<Revision> input) {
-    List<Revision> resolved = new ArrayList<>(ordered.size());
-    for (Revision r : ordered) {
-      boolean hasLabel = false;
-      for (String d : r.dependsOn()) {
-        hasLabel |= labelPosition.containsKey(d);
+  /** For each index, its links of both kinds. */
+  private static int[][] concat(int[][] a, int[][] b) {
+    int[][] out = new int[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      if (b[i].length == 0) {
+        out[i] = a[i];
+      } else {
+        out[i] = Arrays.copyOf(a[i], a[i].length + b[i].length);
+        System.arraycopy(b[i], 0, out[i], a[i].length, b[i].length);
       }
-      if (!hasLabel) {
-        resolved.add(r);
-        continue;
-      }
-      List<String> deps = new ArrayList<>();
-      for (String d : r.dependsOn()) {
-        Integer at = labelPosition.get(d);
-        deps.add(at == null ? d : input.get(at).id());
-      }
-      resolved.add(new Revision(r.id(), r.downRevisions(), deps, r.branchLabels(), r.source()));
     }
-    return resolved;
+    return out;
+  }
+
+  /** The revision with each depends_on that names a branch label replaced by the labelled revision's id. */
+  private static Revision withLabelsResolved(Revision r, Map<String, Integer> labelPosition, List<Revision> input) {
+    boolean hasLabel = false;
+    for (String d : r.dependsOn()) {
+      hasLabel |= labelPosition.containsKey(d);
+    }
+    if (!hasLabel) {
+      return r;
+    }
+    List<String> deps = new ArrayList<>();
+    for (String d : r.dependsOn()) {
+      Integer at = labelPosition.get(d);
+      deps.add(at == null ? d : input.get(at).id());
+    }
+    return new Revision(r.id(), r.downRevisions(), deps, r.branchLabels(), r.source());
   }
 
   /** Follows parent links among the revisions left unsorted until one repeats. */
@@ -250,17 +279,6 @@ public final class RevisionGraph {
     }
     sources.add(input.get(at).source());
     return sources;
-  }
-
-  private int[] indices(List<String> ids) {
-    if (ids.isEmpty()) {
-      return NONE;
-    }
-    int[] out = new int[ids.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = byId.get(ids.get(i));
-    }
-    return out;
   }
 
   /**
@@ -451,23 +469,23 @@ public final class RevisionGraph {
    */
   BitSet walk(int[] start, boolean up, boolean withDependencies, int floor) {
     BitSet seen = new BitSet(revisions.size());
-    ArrayDeque<Integer> todo = new ArrayDeque<>();
+    int[] todo = new int[revisions.size()];           // each revision is pushed at most once
+    int size = 0;
     for (int s : start) {
       if (!seen.get(s) && s >= floor) {
         seen.set(s);
-        todo.push(s);
+        todo[size++] = s;
       }
     }
-    while (!todo.isEmpty()) {
-      int i = todo.pop();
+    while (size > 0) {
+      int i = todo[--size];
       int[] first = up ? children[i] : parents[i];
       int[] second = withDependencies ? (up ? dependents[i] : dependencies[i]) : NONE;
-      for (int[] links : new int[][] {first, second}) {
-        for (int next : links) {
-          if (!seen.get(next) && next >= floor) {
-            seen.set(next);
-            todo.push(next);
-          }
+      for (int k = 0, links = first.length + second.length; k < links; k++) {
+        int next = k < first.length ? first[k] : second[k - first.length];
+        if (!seen.get(next) && next >= floor) {
+          seen.set(next);
+          todo[size++] = next;
         }
       }
     }
