@@ -1,7 +1,5 @@
 package retort.db;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,13 +8,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import retort.graph.VersionChange;
@@ -377,17 +374,22 @@ public final class VersionStore {
 
   /**
    * The revisions, among these, whose last applied step (upgrade or stamp, not undone by a downgrade)
-   * logged a checksum other than the one given: the comparison runs on the server, so only the
-   * differences come back, not one row per applied revision.
+   * logged a checksum other than the one given. First the cheap look: the log's count and MD5 digest
+   * of the last applied checksums against {@code digest} (computed as {@code retort.script.Checksum.digest}
+   * computes it, on a thread of its own while the server computes the log's), so that one row comes
+   * back; only when they differ are the checksums sent and compared on the server.
    */
-  public List<String> changedChecksums(Connection c, Map<String, String> checksums) throws SQLException {
-    if (sameDigest(c, checksums)) {
+  public List<String> changedChecksums(Connection c, int count, Supplier<String> digest,
+      Supplier<Map<String, String>> checksums) throws SQLException {
+    CompletableFuture<String> files = CompletableFuture.supplyAsync(digest);
+    if (sameDigest(c, count, files)) {
       return List.of();
     }
-    String[] revisions = checksums.keySet().toArray(new String[0]);
+    Map<String, String> all = checksums.get();
+    String[] revisions = all.keySet().toArray(new String[0]);
     String[] sums = new String[revisions.length];
     for (int i = 0; i < revisions.length; i++) {
-      sums[i] = checksums.get(revisions[i]);
+      sums[i] = all.get(revisions[i]);
     }
     List<String> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT l.revision FROM (SELECT DISTINCT ON (revision)"
@@ -406,58 +408,16 @@ public final class VersionStore {
     return out;
   }
 
-  /**
-   * The cheap first look: whether the log's last applied checksums are exactly these, compared as
-   * one MD5 over all of them in byte order, so that one row comes back instead of the list.
-   */
-  private boolean sameDigest(Connection c, Map<String, String> checksums) throws SQLException {
-    // the files' digest is computed while the server computes the log's
-    CompletableFuture<String> files =
-        CompletableFuture.supplyAsync(() -> digest(checksums));
+  /** Whether the log's last applied checksums number {@code count} and have the files' digest. */
+  private boolean sameDigest(Connection c, int count, CompletableFuture<String> files) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(r || ':' || checksum, ',' ORDER BY r)), '')"
             + " FROM (SELECT DISTINCT ON (revision COLLATE \"C\") revision COLLATE \"C\" AS r, direction, checksum"
             + " FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
             + " ORDER BY revision COLLATE \"C\", id DESC) l WHERE direction <> 'downgrade'")) {
       rs.next();
-      return rs.getLong(1) == checksums.size() && (checksums.isEmpty() || rs.getString(2).equals(files.join()));
+      return rs.getLong(1) == count && (count == 0 || rs.getString(2).equals(files.join()));
     }
-  }
-
-  /** MD5 of "revision:checksum" joined by commas, in byte order of the revisions, as the server computes it. */
-  private static String digest(Map<String, String> checksums) {
-    String[] revisions = checksums.keySet().toArray(new String[0]);
-    Arrays.sort(revisions);                 // byte order: revision ids are ASCII, as COLLATE "C"
-    MessageDigest md5;
-    try {
-      md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      return "";                                      // never equal to the server's: the list query decides
-    }
-    // The text is ASCII (revision ids and "v1:<hex>"): its bytes are copied straight into one array
-    // and digested in one update; on a cold JVM that is several times cheaper than a StringBuilder.
-    int length = Math.max(0, revisions.length - 1);
-    for (String r : revisions) {
-      length += r.length() + 1 + checksums.get(r).length();
-    }
-    byte[] all = new byte[length];
-    int at = 0;
-    for (int i = 0; i < revisions.length; i++) {
-      if (i > 0) {
-        all[at++] = ',';
-      }
-      at = ascii(revisions[i], all, at);
-      all[at++] = ':';
-      at = ascii(checksums.get(revisions[i]), all, at);
-    }
-    return HexFormat.of().formatHex(md5.digest(all));
-  }
-
-  private static int ascii(String s, byte[] into, int at) {
-    for (int i = 0; i < s.length(); i++) {
-      into[at++] = (byte) s.charAt(i);
-    }
-    return at;
   }
 
   /**

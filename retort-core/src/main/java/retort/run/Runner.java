@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import retort.db.ConnectionSource;
 import retort.db.LogEntry;
 import retort.db.RunLock;
@@ -17,6 +18,7 @@ import retort.graph.Plan;
 import retort.graph.Planner;
 import retort.graph.Revision;
 import retort.graph.Step;
+import retort.script.Checksum;
 import retort.script.Script;
 import retort.script.ScriptDirectory;
 
@@ -198,12 +200,20 @@ public final class Runner {
 
   /** The files of applied migrations whose checksum differs from the last one logged for them. */
   private List<String> changedFiles(Connection c, List<String> rows) throws SQLException {
-    Map<String, String> files = new HashMap<>();
-    for (Revision r : scripts.graph().applied(rows)) {
-      files.put(r.id(), scripts.script(r).checksum());
-    }
+    List<Revision> applied = scripts.graph().applied(rows);
+    Supplier<Map<String, String>> files = () -> {
+      Map<String, String> sums = new HashMap<>(applied.size() * 2);
+      for (Revision r : applied) {
+        sums.put(r.id(), scripts.script(r).checksum());
+      }
+      return sums;
+    };
+    // every revision applied (the usual case at head): the directory's own digest serves
+    Supplier<String> digest = applied.size() == scripts.graph().size()
+        ? scripts::checksumDigest
+        : () -> Checksum.digest(files.get());
     List<String> changed = new ArrayList<>();
-    for (String id : store.changedChecksums(c, files)) {
+    for (String id : store.changedChecksums(c, applied.size(), digest, files)) {
       changed.add(scripts.script(id).name());
     }
     changed.sort(null);

@@ -3,7 +3,9 @@ package retort.script;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * The fingerprint of a migration's upgrade and downgrade text, so that an edit to an applied file is
@@ -40,5 +42,44 @@ public final class Checksum {
       out.append(line, 0, end).append('\n');
     }
     return out.toString().strip();
+  }
+
+  /**
+   * One MD5 over many revisions' checksums: {@code revision:checksum} pairs in byte order of the
+   * revision ids, joined by commas, as the server computes it over the log to compare them in one row.
+   */
+  public static String digest(Map<String, String> checksums) {
+    String[] revisions = checksums.keySet().toArray(new String[0]);
+    Arrays.sort(revisions);                 // byte order: revision ids are ASCII, as COLLATE "C"
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      return "";                                      // never equal to the server's: the list is compared
+    }
+    // The text is ASCII (revision ids and "v1:<hex>"): its bytes are copied straight into one array
+    // and digested in one update; on a cold JVM that is several times cheaper than a StringBuilder.
+    int length = Math.max(0, revisions.length - 1);
+    for (String r : revisions) {
+      length += r.length() + 1 + checksums.get(r).length();
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (int i = 0; i < revisions.length; i++) {
+      if (i > 0) {
+        all[at++] = ',';
+      }
+      at = ascii(revisions[i], all, at);
+      all[at++] = ':';
+      at = ascii(checksums.get(revisions[i]), all, at);
+    }
+    return HexFormat.of().formatHex(md5.digest(all));
+  }
+
+  private static int ascii(String s, byte[] into, int at) {
+    for (int i = 0; i < s.length(); i++) {
+      into[at++] = (byte) s.charAt(i);
+    }
+    return at;
   }
 }

@@ -1,12 +1,10 @@
 package retort.script;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,15 +33,17 @@ import retort.sql.Statement;
  */
 final class ScriptCache {
 
-  private static final int MAGIC = 0x52544331;              // "RTC1"
+  private static final int MAGIC = 0x52544332;              // "RTC2"
   private static final long RACY_MILLIS = 2_000;
 
   private final Map<String, Entry> entries;
   private final long writtenAt;
+  private final String checksumDigest;
 
-  private ScriptCache(Map<String, Entry> entries, long writtenAt) {
+  private ScriptCache(Map<String, Entry> entries, long writtenAt, String checksumDigest) {
     this.entries = entries;
     this.writtenAt = writtenAt;
+    this.checksumDigest = checksumDigest;
   }
 
   /** One file as it was parsed: its name, size, time and key, and its script. */
@@ -64,7 +63,7 @@ final class ScriptCache {
   }
 
   static ScriptCache empty() {
-    return new ScriptCache(Map.of(), 0);
+    return new ScriptCache(Map.of(), 0, null);
   }
 
   /** The script of this file when the cache may be trusted with it, else null. */
@@ -73,18 +72,14 @@ final class ScriptCache {
     return e != null && trusts(e, a.size(), Entry.nanos(a), key) ? e.script() : null;
   }
 
-  /** Whether these entries are exactly the ones this cache holds and trusts, so that writing is not needed. */
-  boolean holdsExactly(List<Entry> now) {
-    if (now.size() != entries.size()) {
-      return false;
-    }
-    for (Entry e : now) {
-      Entry had = entries.get(e.name());
-      if (had == null || !trusts(had, e.size(), e.modifiedNanos(), e.fileKey())) {
-        return false;
-      }
-    }
-    return true;
+  /** The checksum digest of all the files the cache holds (see {@link ScriptDirectory#checksumDigest}). */
+  String checksumDigest() {
+    return checksumDigest;
+  }
+
+  /** How many files the cache holds. */
+  int size() {
+    return entries.size();
   }
 
   /**
@@ -109,29 +104,30 @@ final class ScriptCache {
       }
       CRC32 crc = new CRC32();
       crc.update(bytes, 0, bytes.length - Long.BYTES);
-      if (java.nio.ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
+      if (ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong() != crc.getValue()) {
         return empty();
       }
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
-      if (in.readInt() != MAGIC || !in.readUTF().equals(build) || !in.readUTF().equals(versions.toString())) {
+      ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - Long.BYTES);
+      if (in.getInt() != MAGIC || !readString(in).equals(build) || !readString(in).equals(versions.toString())) {
         return empty();
       }
-      long writtenAt = in.readLong();
-      int count = in.readInt();
-      Map<String, Entry> entries = new HashMap<>(count * 2);
+      long writtenAt = in.getLong();
+      String digest = readString(in);
+      int count = in.getInt();
+      Map<String, Entry> entries = new HashMap<>(count + count / 3 + 1);
       for (int i = 0; i < count; i++) {
-        String name = in.readUTF();
-        Entry e = new Entry(name, in.readLong(), in.readLong(), in.readUTF(), readScript(in));
+        String name = readString(in);
+        Entry e = new Entry(name, in.getLong(), in.getLong(), readString(in), readScript(in));
         entries.put(name, e);
       }
-      return in.available() == 0 ? new ScriptCache(entries, writtenAt) : empty();
+      return in.hasRemaining() ? empty() : new ScriptCache(entries, writtenAt, digest);
     } catch (IOException | RuntimeException absentOrDamaged) {
       return empty();
     }
   }
 
   /** Writes the entries, stamped with the time the directory was read; failures are ignored. */
-  static void write(Path file, String build, Path versions, long readAt, List<Entry> entries) {
+  static void write(Path file, String build, Path versions, long readAt, String checksumDigest, List<Entry> entries) {
     if (file == null) {
       return;
     }
@@ -140,15 +136,16 @@ final class ScriptCache {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 512 + 256);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
-      out.writeUTF(build);
-      out.writeUTF(versions.toString());
+      writeString(out, build);
+      writeString(out, versions.toString());
       out.writeLong(readAt);
+      writeString(out, checksumDigest);
       out.writeInt(entries.size());
       for (Entry e : entries) {
-        out.writeUTF(e.name());
+        writeString(out, e.name());
         out.writeLong(e.size());
         out.writeLong(e.modifiedNanos());
-        out.writeUTF(e.fileKey());
+        writeString(out, e.fileKey());
         writeScript(out, e.script());
       }
       CRC32 crc = new CRC32();
@@ -200,34 +197,38 @@ final class ScriptCache {
 
   private static void writeScript(DataOutputStream out, Script s) throws IOException {
     Revision r = s.revision();
-    out.writeUTF(r.id());
+    writeString(out, r.id());
     writeList(out, r.downRevisions());
     writeList(out, r.dependsOn());
     writeList(out, new ArrayList<>(r.branchLabels()));
     writeString(out, r.source());
-    writeString(out, s.name());
+    out.writeBoolean(s.name().equals(r.source()));   // as the parser makes them
+    if (!s.name().equals(r.source())) {
+      writeString(out, s.name());
+    }
     writeString(out, s.message());
     writeString(out, s.created());
     out.writeBoolean(s.transactional());
     writeSection(out, s.upgrade());
     writeSection(out, s.downgrade());
-    out.writeUTF(s.checksum());
+    writeString(out, s.checksum());
   }
 
-  private static Script readScript(DataInputStream in) throws IOException {
-    String id = in.readUTF();
+  private static Script readScript(ByteBuffer in) {
+    String id = readString(in);
     List<String> down = readList(in);
     List<String> depends = readList(in);
-    Set<String> labels = new HashSet<>(readList(in));
+    List<String> labels = readList(in);
     String source = readString(in);
-    Revision revision = new Revision(id, down, depends, labels, source);
-    return new Script(revision, readString(in), readString(in), readString(in), in.readBoolean(),
-        readSection(in), readSection(in), in.readUTF());
+    String name = in.get() != 0 ? source : readString(in);
+    Revision revision = new Revision(id, down, depends, labels.isEmpty() ? Set.of() : Set.copyOf(labels), source);
+    return new Script(revision, name, readString(in), readString(in), in.get() != 0,
+        readSection(in), readSection(in), readString(in));
   }
 
   private static void writeSection(DataOutputStream out, Section section) throws IOException {
     out.writeBoolean(section.present());
-    byte[] encoded = section.encodedOrNull();
+    Section.Encoded encoded = section.encodedOrNull();
     if (encoded == null) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
       DataOutputStream statements = new DataOutputStream(bytes);
@@ -237,31 +238,36 @@ final class ScriptCache {
         writeString(statements, st.sql());
       }
       statements.flush();
-      encoded = bytes.toByteArray();
+      encoded = new Section.Encoded(bytes.toByteArray(), 0, bytes.size());
     }
-    out.writeInt(encoded.length);
-    out.write(encoded);
+    out.writeInt(encoded.length());
+    out.write(encoded.bytes(), encoded.offset(), encoded.length());
   }
 
-  /** A section whose statements stay encoded until a run needs them. */
-  private static Section readSection(DataInputStream in) throws IOException {
-    boolean present = in.readBoolean();
-    byte[] encoded = new byte[in.readInt()];
-    in.readFully(encoded);
+  /** A section whose statements stay encoded, in the cache file's bytes, until a run needs them. */
+  private static Section readSection(ByteBuffer in) {
+    boolean present = in.get() != 0;
+    int length = in.getInt();
+    if (length < 0) {
+      throw new IllegalArgumentException("a negative length");
+    }
+    Section.Encoded encoded = new Section.Encoded(in.array(), in.arrayOffset() + in.position(), length);
+    in.position(in.position() + length);
     return Section.encoded(present, encoded, ScriptCache::decodeStatements);
   }
 
-  private static List<Statement> decodeStatements(byte[] encoded) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
-      int n = in.readInt();
+  private static List<Statement> decodeStatements(Section.Encoded encoded) {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(encoded.bytes(), encoded.offset(), encoded.length());
+      int n = in.getInt();
       List<Statement> statements = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        int line = in.readInt();
+        int line = in.getInt();
         statements.add(new Statement(readString(in), line));
       }
       return statements;
-    } catch (IOException e) {
-      throw new UncheckedIOException("a damaged entry in the script cache", e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("a damaged entry in the script cache", e);
     }
   }
 
@@ -272,13 +278,17 @@ final class ScriptCache {
     }
   }
 
-  private static List<String> readList(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<String> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(readString(in));
+  /** An immutable list, so that the records built from it keep it without a copy. */
+  private static List<String> readList(ByteBuffer in) {
+    int n = in.getInt();
+    if (n == 0) {
+      return List.of();
     }
-    return out;
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = readString(in);
+    }
+    return List.of(values);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -287,9 +297,11 @@ final class ScriptCache {
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+  /** A string as its length and UTF-8 bytes; a length past the end throws, as damage should. */
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
+    int at = in.position();
+    in.position(at + length);
+    return new String(in.array(), in.arrayOffset() + at, length, StandardCharsets.UTF_8);
   }
 }

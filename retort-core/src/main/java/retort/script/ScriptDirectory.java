@@ -30,9 +30,11 @@ public final class ScriptDirectory {
   private final List<Script> scripts;
   private final Map<String, Script> byId;
   private final RevisionGraph graph;
+  private volatile String checksumDigest;
 
-  private ScriptDirectory(Path location, List<Script> scripts) {
+  private ScriptDirectory(Path location, List<Script> scripts, String checksumDigest) {
     this.location = location;
+    this.checksumDigest = checksumDigest;
     this.scripts = List.copyOf(scripts);
     this.byId = new HashMap<>(scripts.size() * 2);
     List<Revision> revisions = new ArrayList<>(scripts.size());
@@ -78,16 +80,19 @@ public final class ScriptDirectory {
     // Files are read and parsed on all cores; the first failure in file order is the one reported.
     Object[] parsed = new Object[names.size()];
     ScriptCache.Entry[] entries = new ScriptCache.Entry[names.size()];
+    boolean[] hits = new boolean[names.size()];
     IntStream.range(0, names.size()).parallel().forEach(i -> {
       if (attributes[i] == null) {
         parsed[i] = read(versions, names.get(i));
       } else {
-        parsed[i] = readThrough(versions, names.get(i), attributes[i], cache, entries, i);
+        parsed[i] = readThrough(versions, names.get(i), attributes[i], cache, entries, hits, i);
       }
     });
     List<Script> scripts = new ArrayList<>(names.size());
     List<ScriptCache.Entry> seen = new ArrayList<>(names.size());
+    int hitCount = 0;
     for (int i = 0; i < parsed.length; i++) {
+      hitCount += hits[i] ? 1 : 0;
       Object result = parsed[i];
       if (result instanceof ScriptException e) {
         throw e;
@@ -102,10 +107,14 @@ public final class ScriptDirectory {
         }
       }
     }
-    if (cacheFile != null && !cache.holdsExactly(seen)) {
-      ScriptCache.write(cacheFile, build, where, readAt, seen);
+    // every file a hit, and no entry for a file that is gone: the cache file already says it all
+    boolean current = hitCount == seen.size() && seen.size() == cache.size();
+    if (cacheFile != null && !current) {
+      String digest = digestOf(scripts);
+      ScriptCache.write(cacheFile, build, where, readAt, digest, seen);
+      return new ScriptDirectory(location, scripts, digest);
     }
-    return new ScriptDirectory(location, scripts);
+    return new ScriptDirectory(location, scripts, current ? cache.checksumDigest() : null);
   }
 
   /**
@@ -142,12 +151,13 @@ public final class ScriptDirectory {
 
   /** Like {@link #read}, but a file the cache still describes is not read at all. */
   private static Object readThrough(Path versions, String fileName, BasicFileAttributes attributes, ScriptCache cache,
-      ScriptCache.Entry[] entries, int i) {
+      ScriptCache.Entry[] entries, boolean[] hits, int i) {
     if (!attributes.isRegularFile()) {
       return null;
     }
     String key = ScriptCache.Entry.key(attributes);
     Script cached = cache.lookup(fileName, attributes, key);
+    hits[i] = cached != null;
     Object result = cached != null ? cached : read(versions, fileName);
     if (result instanceof Script script) {
       entries[i] = ScriptCache.Entry.of(fileName, attributes, key, script);
@@ -223,6 +233,28 @@ public final class ScriptDirectory {
 
   public RevisionGraph graph() {
     return graph;
+  }
+
+  /**
+   * {@link Checksum#digest} over every migration's checksum: what the log's digest is when the
+   * database has every revision applied. Kept in the cache, so an unchanged directory does not
+   * compute it again.
+   */
+  public String checksumDigest() {
+    String digest = checksumDigest;
+    if (digest == null) {
+      digest = digestOf(scripts);
+      checksumDigest = digest;
+    }
+    return digest;
+  }
+
+  private static String digestOf(List<Script> scripts) {
+    Map<String, String> sums = new HashMap<>(scripts.size() * 2);
+    for (Script s : scripts) {
+      sums.put(s.id(), s.checksum());
+    }
+    return Checksum.digest(sums);
   }
 
   /** The script of a revision in the graph. */

@@ -2,7 +2,6 @@ package retort.script;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import retort.sql.Statement;
 
 /**
@@ -14,8 +13,17 @@ public final class Section {
 
   private final boolean present;
   private List<Statement> statements;
-  private byte[] encoded;
-  private final Function<byte[], List<Statement>> decoder;
+  private Encoded encoded;
+  private final Decoder decoder;
+
+  /** Statements in encoded form: a range of a larger array (the cache file's bytes). */
+  record Encoded(byte[] bytes, int offset, int length) {}
+
+  /** Turns encoded statements back into statements. */
+  @FunctionalInterface
+  interface Decoder {
+    List<Statement> decode(Encoded encoded);
+  }
 
   public Section(boolean present, List<Statement> statements) {
     this.present = present;
@@ -24,7 +32,7 @@ public final class Section {
     this.decoder = null;
   }
 
-  private Section(boolean present, byte[] encoded, Function<byte[], List<Statement>> decoder) {
+  private Section(boolean present, Encoded encoded, Decoder decoder) {
     this.present = present;
     this.encoded = encoded;
     this.decoder = decoder;
@@ -35,8 +43,8 @@ public final class Section {
   }
 
   /** A section whose statements are decoded from these bytes when first asked for. */
-  static Section encoded(boolean present, byte[] bytes, Function<byte[], List<Statement>> decoder) {
-    return new Section(present, bytes, decoder);
+  static Section encoded(boolean present, Encoded encoded, Decoder decoder) {
+    return new Section(present, encoded, decoder);
   }
 
   public boolean present() {
@@ -45,14 +53,14 @@ public final class Section {
 
   public synchronized List<Statement> statements() {
     if (statements == null) {
-      statements = List.copyOf(decoder.apply(encoded));
+      statements = List.copyOf(decoder.decode(encoded));
       encoded = null;
     }
     return statements;
   }
 
   /** The encoded statements when they were never decoded, else null. */
-  synchronized byte[] encodedOrNull() {
+  synchronized Encoded encodedOrNull() {
     return encoded;
   }
 

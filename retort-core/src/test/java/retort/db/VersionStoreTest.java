@@ -133,4 +133,31 @@ class VersionStoreTest {
     assertThat(m.tableExists("\"My Ops\".\"ver\"\"sions\"")).isTrue();
     assertThat(m.tableExists("\"My Ops\".retort_log")).isTrue();
   }
+
+  @Test
+  void anUnchangedLogIsConfirmedByTheDigestAloneAndAChangeIsFoundInTheList() throws Exception {
+    Migrations m = new Migrations(dir);
+    VersionStore store = new VersionStore(VERSIONS);
+    Instant t = Instant.parse("2026-11-24T10:00:00Z");
+    String one = "v1:" + "1".repeat(64);
+    String two = "v1:" + "2".repeat(64);
+    try (Connection c = m.connect()) {
+      store.create(c);
+      // ids whose byte order differs from a locale's (upper case, digits, underscores); a9 was undone
+      store.log(c, new LogEntry(0, "b_2", "upgrade", "v1:" + "0".repeat(64), t, t, 0, null, null, null, "applied", null, -1));
+      store.log(c, new LogEntry(0, "B_1", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1));
+      store.log(c, new LogEntry(0, "b_2", "stamp", two, t, t, 0, null, null, null, "applied", null, -1));
+      store.log(c, new LogEntry(0, "a9", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1));
+      store.log(c, new LogEntry(0, "a9", "downgrade", one, t, t, 0, null, null, null, "applied", null, -1));
+      Map<String, String> files = Map.of("B_1", one, "b_2", two);
+
+      assertThat(store.changedChecksums(c, 2, () -> retort.script.Checksum.digest(files), () -> {
+        throw new AssertionError("the digest should have matched the server's");
+      })).isEmpty();
+
+      Map<String, String> edited = Map.of("B_1", one, "b_2", one);
+      assertThat(store.changedChecksums(c, 2, () -> retort.script.Checksum.digest(edited), () -> edited))
+          .containsExactly("b_2");
+    }
+  }
 }

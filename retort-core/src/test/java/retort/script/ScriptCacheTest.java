@@ -45,6 +45,25 @@ class ScriptCacheTest {
   }
 
   @Test
+  void theChecksumDigestOfAnUnchangedDirectoryComesFromTheCacheAndFollowsAnEdit() throws Exception {
+    write(A, "none", "CREATE TABLE one (id int);", "DROP TABLE one;", hourAgo());
+    Path b = write(B, A, "CREATE TABLE two (id int);", "DROP TABLE two;", hourAgo());
+    ScriptDirectory.load(location, cache);
+    ScriptDirectory cached = ScriptDirectory.load(location, cache);
+    ScriptDirectory plain = ScriptDirectory.load(location, null);
+
+    assertThat(cached.checksumDigest()).isEqualTo(plain.checksumDigest())
+        .isEqualTo(Checksum.digest(java.util.Map.of(A, plain.script(A).checksum(), B, plain.script(B).checksum())));
+
+    Files.writeString(b, Files.readString(b).replace("two", "three"));
+    Files.setLastModifiedTime(b, FileTime.from(Instant.now().minus(5, ChronoUnit.MINUTES)));
+    ScriptDirectory edited = ScriptDirectory.load(location, cache);
+    assertThat(edited.checksumDigest()).isNotEqualTo(plain.checksumDigest())
+        .isEqualTo(ScriptDirectory.load(location, null).checksumDigest())
+        .isEqualTo(ScriptDirectory.load(location, cache).checksumDigest());
+  }
+
+  @Test
   void aFileWithTheSameSizeTimeAndInodeIsTakenFromTheCacheUnread() throws Exception {
     Path file = write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
     ScriptDirectory.load(location, cache);
