@@ -28,11 +28,15 @@ public final class RunLock implements AutoCloseable {
     this.key = key;
   }
 
-  /** The advisory-lock key of a version table: the first 8 bytes of SHA-256 over its name. */
+  /**
+   * The advisory-lock key of a version table: the first 8 bytes of SHA-256 over
+   * {@code retort:schema.table} in UTF-8, as a signed big-endian long. Runs compute it on the server
+   * ({@link #KEY_SQL}), which spares a short-lived JVM the start-up of its security providers.
+   */
   public static long key(TableName versionTable) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(("retort:" + versionTable.schema() + "." + versionTable.table()).getBytes(StandardCharsets.UTF_8));
+          .digest(keyText(versionTable).getBytes(StandardCharsets.UTF_8));
       long k = 0;
       for (int i = 0; i < 8; i++) {
         k = (k << 8) | (d[i] & 0xff);
@@ -43,6 +47,14 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  private static String keyText(TableName versionTable) {
+    return "retort:" + versionTable.schema() + "." + versionTable.table();
+  }
+
+  /** {@link #key} in SQL, of the text parameter {@code keyText}. */
+  private static final String KEY_SQL =
+      "('x' || left(encode(pg_catalog.sha256(pg_catalog.convert_to(?, 'UTF8')), 'hex'), 16))::bit(64)::bigint";
+
   /**
    * Takes the lock on the given connection, which then belongs to the lock, polling until
    * {@code wait} has passed; reports the holder to {@code waiting} once while it waits. Returns empty
@@ -50,15 +62,22 @@ public final class RunLock implements AutoCloseable {
    */
   public static Optional<RunLock> acquire(Connection connection, TableName versionTable, Duration wait,
       Consumer<Optional<LockHolder>> waiting) throws SQLException, InterruptedException {
-    long key = key(versionTable);
     long deadline = System.nanoTime() + wait.toNanos();
     boolean reported = false;
     long pause = 50;
     connection.setAutoCommit(true);
-    while (true) {
-      if (tryLock(connection, key)) {
-        return Optional.of(new RunLock(connection, key));
+    long key;
+    boolean locked;
+    try (PreparedStatement s = connection.prepareStatement(
+        "SELECT k, pg_try_advisory_lock(k) FROM (SELECT " + KEY_SQL + " AS k) key")) {
+      s.setString(1, keyText(versionTable));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        key = rs.getLong(1);
+        locked = rs.getBoolean(2);
       }
+    }
+    while (!locked) {
       if (!reported) {
         waiting.accept(holder(connection, key));
         reported = true;
@@ -68,7 +87,9 @@ public final class RunLock implements AutoCloseable {
       }
       Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
       pause = Math.min(pause * 2, 1000);
+      locked = tryLock(connection, key);
     }
+    return Optional.of(new RunLock(connection, key));
   }
 
   private static boolean tryLock(Connection c, long key) throws SQLException {
