@@ -11,6 +11,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // picocli features Retort does not use, whose set-up every run would pay: Groovy closures (a class
+    // looked up on the whole class path) and converters to java.time types (reflection on each)
+    System.setProperty("picocli.disable.closures", "true");
+    System.setProperty("picocli.converters.excludes", "java\\.time\\..*");
     System.exit(run(args, System.out, System.err));
   }
 

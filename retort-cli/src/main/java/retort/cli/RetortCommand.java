@@ -1,8 +1,7 @@
 package retort.cli;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,26 +34,29 @@ final class RetortCommand implements Runnable {
     return Session.open(options, console, environment);
   }
 
-  /** The subcommands in the order help lists them; each is built only when it is needed. */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  /** The subcommands in the order help lists them. */
+  private static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate");
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("init", InitCommand::new);
-    m.put("revision", RevisionCommand::new);
-    m.put("upgrade", UpgradeCommand::new);
-    m.put("downgrade", DowngradeCommand::new);
-    m.put("current", CurrentCommand::new);
-    m.put("history", HistoryCommand::new);
-    m.put("heads", HeadsCommand::new);
-    m.put("stamp", StampCommand::new);
-    m.put("merge", MergeCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("show", ShowCommand::new);
-    m.put("branches", BranchesCommand::new);
-    m.put("envs", EnvsCommand::new);
-    m.put("validate", ValidateCommand::new);
-    return m;
+  /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
+  private static Object command(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "revision" -> new RevisionCommand();
+      case "upgrade" -> new UpgradeCommand();
+      case "downgrade" -> new DowngradeCommand();
+      case "current" -> new CurrentCommand();
+      case "history" -> new HistoryCommand();
+      case "heads" -> new HeadsCommand();
+      case "stamp" -> new StampCommand();
+      case "merge" -> new MergeCommand();
+      case "check" -> new CheckCommand();
+      case "show" -> new ShowCommand();
+      case "branches" -> new BranchesCommand();
+      case "envs" -> new EnvsCommand();
+      case "validate" -> new ValidateCommand();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /**
@@ -64,10 +66,12 @@ final class RetortCommand implements Runnable {
    */
   static void addSubcommands(CommandLine cli, String[] args) {
     String wanted = commandName(cli.getCommandSpec(), args);
-    if (wanted != null && COMMANDS.containsKey(wanted)) {
-      cli.addSubcommand(wanted, COMMANDS.get(wanted).get());
+    if (wanted != null && COMMANDS.contains(wanted)) {
+      cli.addSubcommand(wanted, command(wanted));
     } else {
-      COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+      for (String name : COMMANDS) {
+        cli.addSubcommand(name, command(name));
+      }
     }
   }
 
