@@ -61,11 +61,15 @@ final class RetortCommand implements Runnable {
 
   /**
    * Adds the subcommand that the arguments name, or every subcommand when they name none or an
-   * unknown one (help lists them all, and picocli suggests the nearest name). Building one command's
+   * unknown one (help lists them all, and picocli suggests the nearest name), or none for
+   * {@code --version} alone. Building one command's
    * model instead of fourteen is a good part of a run's start-up.
    */
   static void addSubcommands(CommandLine cli, String[] args) {
     String wanted = commandName(cli.getCommandSpec(), args);
+    if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
+      return;                                       // only the version is printed: no command to list
+    }
     if (wanted != null && COMMANDS.contains(wanted)) {
       cli.addSubcommand(wanted, command(wanted));
     } else {
