@@ -63,4 +63,14 @@ class InitCommandTest {
 
     assertThat(r.err()).contains("Usage").contains("upgrade").contains("downgrade");
   }
+
+  @Test
+  void versionPrintsTheVersionAndExitsZero() {
+    for (String flag : new String[] {"--version", "-V"}) {
+      CliRun r = CliRun.of(flag);
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out()).as(flag).startsWith("retort ").doesNotContain("Usage");
+    }
+  }
 }
