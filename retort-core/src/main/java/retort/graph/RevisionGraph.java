@@ -97,7 +97,6 @@ public final class RevisionGraph {
     int n = input.size();
     // one map from id to position in the input; after sorting, to position in topological order
     Map<String, Integer> position = new HashMap<>(n + n / 3 + 1);
-    Map<String, String> labelOwner = new HashMap<>();
     Map<String, Integer> labelPosition = new HashMap<>();
     for (int i = 0; i < n; i++) {
       Revision r = input.get(i);
@@ -111,17 +110,17 @@ public final class RevisionGraph {
         throw new GraphException.DuplicateRevision(r.id(), sources);
       }
       for (String label : r.branchLabels()) {
-        String owner = labelOwner.putIfAbsent(label, r.source());
+        Integer owner = labelPosition.putIfAbsent(label, i);
         if (owner != null) {
-          throw new GraphException.DuplicateLabel(label, List.of(owner, r.source()));
+          throw new GraphException.DuplicateLabel(label, List.of(input.get(owner).source(), r.source()));
         }
-        labelPosition.put(label, i);
       }
     }
-    for (String label : labelOwner.keySet()) {
-      Integer clash = position.get(label);
+    for (Map.Entry<String, Integer> label : labelPosition.entrySet()) {
+      Integer clash = position.get(label.getKey());
       if (clash != null) {
-        throw new GraphException.DuplicateLabel(label, List.of(labelOwner.get(label), input.get(clash).source()));
+        throw new GraphException.DuplicateLabel(label.getKey(),
+            List.of(input.get(label.getValue()).source(), input.get(clash).source()));
       }
     }
     // links as input positions; a depends_on may name a branch label, which stands for its revision

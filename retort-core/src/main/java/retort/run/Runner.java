@@ -201,23 +201,28 @@ public final class Runner {
   /** The files of applied migrations whose checksum differs from the last one logged for them. */
   private List<String> changedFiles(Connection c, List<String> rows) throws SQLException {
     List<Revision> applied = scripts.graph().applied(rows);
-    Supplier<Map<String, String>> files = () -> {
-      Map<String, String> sums = new HashMap<>(applied.size() * 2);
-      for (Revision r : applied) {
-        sums.put(r.id(), scripts.script(r).checksum());
-      }
-      return sums;
-    };
-    // every revision applied (the usual case at head): the directory's own digest serves
-    Supplier<String> digest = applied.size() == scripts.graph().size()
-        ? scripts::checksumDigest
-        : () -> Checksum.digest(files.get());
+    Supplier<Map<String, String>> files = () -> checksumsOf(applied);
+    Supplier<String> digest = scripts::checksumDigest;
+    if (applied.size() < scripts.graph().size()) {
+      // not every revision applied: the directory's own digest does not serve, the files' map is needed
+      Map<String, String> sums = checksumsOf(applied);
+      files = () -> sums;
+      digest = () -> Checksum.digest(sums);
+    }
     List<String> changed = new ArrayList<>();
     for (String id : store.changedChecksums(c, applied.size(), digest, files)) {
       changed.add(scripts.script(id).name());
     }
     changed.sort(null);
     return changed;
+  }
+
+  private Map<String, String> checksumsOf(List<Revision> revisions) {
+    Map<String, String> sums = new HashMap<>(revisions.size() * 2);
+    for (Revision r : revisions) {
+      sums.put(r.id(), scripts.script(r).checksum());
+    }
+    return sums;
   }
 
   /**
