@@ -1,26 +1,27 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import retort.RevisionInfo;
 
 /** {@code retort branches}: the branch points and the revisions that follow each. */
-@Command(mixinStandardHelpOptions = true, name = "branches", description = "Show the branch points of the revision graph.")
 final class BranchesCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: one JSON document, each branch point with its next_revisions.")
-  Format format;
+  BranchesCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "branches", "Show the branch points of the revision graph.");
+    spec.addOption(Args.format("one JSON document, each branch point with its next_revisions."));
+  }
 
   @Override
   public void run() {
+    Format format = Args.format(spec);
     try (Session session = parent.session()) {
       List<RevisionInfo> branches = session.retort().branches();
       Map<String, List<RevisionInfo>> children = new LinkedHashMap<>();

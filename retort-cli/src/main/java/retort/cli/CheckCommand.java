@@ -1,16 +1,20 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import retort.RetortException;
 import retort.StepSummary;
 
 /** {@code retort check}: fail when the database is not at its heads. */
-@Command(mixinStandardHelpOptions = true, name = "check", description = "Exit 1 when migrations are pending, 0 when the database is at head.")
 final class CheckCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
+
+  CheckCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 0 when the database is at head.");
+  }
 
   @Override
   public void run() {

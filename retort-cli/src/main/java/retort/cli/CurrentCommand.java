@@ -1,26 +1,26 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import retort.RevisionInfo;
 
 /** {@code retort current}: the revisions the database is at. */
-@Command(mixinStandardHelpOptions = true, name = "current", description = "Show the revision(s) the database is at.")
 final class CurrentCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
-  boolean verbose;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: one JSON document for scripts.")
-  Format format;
+  CurrentCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "current", "Show the revision(s) the database is at.");
+    spec.addOption(Args.flag("Show each revision in full.", "-v", "--verbose"));
+    spec.addOption(Args.format("one JSON document for scripts."));
+  }
 
   @Override
   public void run() {
+    boolean verbose = Args.flag(spec, "--verbose");
+    Format format = Args.format(spec);
     try (Session session = parent.session()) {
       List<RevisionInfo> current = session.retort().current();
       if (current.isEmpty()) {

@@ -1,36 +1,34 @@
 package retort.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import retort.MigrationResult;
 
 /** {@code retort downgrade TARGET}: undo the migrations above the target. */
-@Command(mixinStandardHelpOptions = true, name = "downgrade", description = "Undo applied migrations down to TARGET.")
 final class DowngradeCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Mixin RunModeOptions mode = new RunModeOptions();
-
-  @Parameters(paramLabel = "TARGET", description = "-1, -N, a revision, REV-N, or base.")
-  String target;
-
-  @Option(names = "--allow-downgrade", description = "Downgrade even where allow_downgrade = false.")
-  boolean allowDowngrade;
+  DowngradeCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "downgrade", "Undo applied migrations down to TARGET.");
+    RunModeOptions.addTo(spec);
+    spec.addPositional(Args.positional("TARGET", "-1, -N, a revision, REV-N, or base.").build());
+    spec.addOption(Args.flag("Downgrade even where allow_downgrade = false.", "--allow-downgrade"));
+  }
 
   @Override
   public void run() {
+    String target = Args.positional(spec);
+    boolean allowDowngrade = Args.flag(spec, "--allow-downgrade");
     try (Session session = parent.session()) {
-      if (mode.sql) {
+      if (RunModeOptions.sql(spec)) {
         parent.console.out().print(session.retort().offlineSql("downgrade", target));
         return;
       }
       Policy.allowDowngrade(session.config().environment(), allowDowngrade);
-      Policy.confirm(session.config().environment(), parent.options.yes, "downgrade to " + target, parent.console);
-      MigrationResult result = session.retort().withSingleTransaction(mode.singleTransaction).downgrade(target);
+      Policy.confirm(session.config().environment(), parent.options().yes(), "downgrade to " + target, parent.console);
+      MigrationResult result = session.retort().withSingleTransaction(RunModeOptions.singleTransaction(spec)).downgrade(target);
       Report.print(parent.console, result, "downgrade");
     }
   }

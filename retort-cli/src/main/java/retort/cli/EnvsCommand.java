@@ -1,17 +1,22 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import retort.RetortException;
 import retort.RevisionInfo;
 
 /** {@code retort envs}: every environment at a glance: where it is, its revision, what is pending. */
-@Command(mixinStandardHelpOptions = true, name = "envs", description = "One line per environment: URL (password masked), current revision, pending migrations.")
 final class EnvsCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
+
+  EnvsCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "envs",
+        "One line per environment: URL (password masked), current revision, pending migrations.");
+  }
 
   @Override
   public void run() {

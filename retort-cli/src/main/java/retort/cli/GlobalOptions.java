@@ -1,28 +1,32 @@
 package retort.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ScopeType;
 
 /** The options every command takes, before or after the command's name, as in Alembic. */
-final class GlobalOptions {
+record GlobalOptions(Path config, String env, String url, boolean yes, boolean debug) {
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
-      description = "The config file (default: ./retort.toml).")
-  Path config;
+  /** Declares them on the top command; subcommands inherit them. */
+  static void addTo(CommandSpec top) {
+    top.addOption(inherited(Args.value("FILE", "The config file (default: ./retort.toml).", "-c", "--config")
+        .type(Path.class)));
+    top.addOption(inherited(Args.value("ENV", "The environment in retort.toml (default: $RETORT_ENV, else dev).",
+        "-e", "--env")));
+    top.addOption(inherited(Args.value("URL", "Use this database instead of the environment's url.", "--url")));
+    top.addOption(inherited(OptionSpec.builder("-y", "--yes").type(boolean.class)
+        .description("Answer yes to the confirmation of an environment with confirm = true.")));
+    top.addOption(inherited(OptionSpec.builder("--debug").type(boolean.class).description("Print stack traces of errors.")));
+  }
 
-  @Option(names = {"-e", "--env"}, paramLabel = "ENV", scope = ScopeType.INHERIT,
-      description = "The environment in retort.toml (default: $RETORT_ENV, else dev).")
-  String env;
+  private static OptionSpec inherited(OptionSpec.Builder option) {
+    return option.scopeType(ScopeType.INHERIT).build();
+  }
 
-  @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "Use this database instead of the environment's url.")
-  String url;
-
-  @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT,
-      description = "Answer yes to the confirmation of an environment with confirm = true.")
-  boolean yes;
-
-  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
-  boolean debug;
+  /** The values given, wherever on the command line. */
+  static GlobalOptions of(CommandSpec top) {
+    return new GlobalOptions(Args.value(top, "--config"), Args.value(top, "--env"), Args.value(top, "--url"),
+        Args.flag(top, "--yes"), Args.flag(top, "--debug"));
+  }
 }

@@ -1,25 +1,25 @@
 package retort.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import retort.RevisionInfo;
 
 /** {@code retort heads}: the revisions nothing follows yet. */
-@Command(mixinStandardHelpOptions = true, name = "heads", description = "Show the heads of the revision graph.")
 final class HeadsCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
-  boolean verbose;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: one JSON document for scripts.")
-  Format format;
+  HeadsCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "heads", "Show the heads of the revision graph.");
+    spec.addOption(Args.flag("Show each head in full.", "-v", "--verbose"));
+    spec.addOption(Args.format("one JSON document for scripts."));
+  }
 
   @Override
   public void run() {
+    boolean verbose = Args.flag(spec, "--verbose");
+    Format format = Args.format(spec);
     try (Session session = parent.session()) {
       java.util.List<RevisionInfo> heads = session.retort().heads();
       if (format == Format.json) {

@@ -1,39 +1,34 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import retort.RetortException;
 import retort.RevisionInfo;
 
 /** {@code retort history}: the revisions, newest first. */
-@Command(mixinStandardHelpOptions = true, name = "history", description = "List the revisions, newest first, marking heads and the current revision.")
 final class HistoryCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "START:END, e.g. base:head, -3:, current:.")
-  String range;
-
-  @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
-  boolean verbose;
-
-  @Option(names = {"-i", "--indicate-current"}, description = "Mark the current revision (the default; it needs the database).")
-  boolean indicateCurrent = true;
-
-  @Option(names = "--offline", description = "Do not connect to the database: no current marks.")
-  boolean offline;
-
-  @Option(names = "--graph", description = "Draw the revision graph, like git log --graph --oneline.")
-  boolean graph;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: one JSON document for scripts.")
-  Format format;
+  HistoryCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "history", "List the revisions, newest first, marking heads and the current revision.");
+    spec.addOption(Args.value("RANGE", "START:END, e.g. base:head, -3:, current:.", "-r", "--rev-range").build());
+    spec.addOption(Args.flag("Show each revision in full.", "-v", "--verbose"));
+    spec.addOption(Args.flag("Mark the current revision (the default; it needs the database).", "-i", "--indicate-current"));
+    spec.addOption(Args.flag("Do not connect to the database: no current marks.", "--offline"));
+    spec.addOption(Args.flag("Draw the revision graph, like git log --graph --oneline.", "--graph"));
+    spec.addOption(Args.format("one JSON document for scripts."));
+  }
 
   @Override
   public void run() {
+    String range = Args.value(spec, "--rev-range");
+    boolean verbose = Args.flag(spec, "--verbose");
+    boolean offline = Args.flag(spec, "--offline");
+    boolean graph = Args.flag(spec, "--graph");
+    Format format = Args.format(spec);
     if (graph && (verbose || format == Format.json)) {
       throw new RetortException(RetortException.Kind.USAGE, "--graph",
           "--graph draws one line per revision and cannot be combined with " + (verbose ? "-v" : "--format json"),

@@ -1,22 +1,24 @@
 package retort.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import retort.Retort;
 
 /** {@code retort init DIR}: a new migration environment. */
-@Command(mixinStandardHelpOptions = true, name = "init", description = "Create a migration environment: retort.toml, migrations/versions, the template.")
 final class InitCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "DIR", description = "The directory to create it in.")
-  Path dir;
+  InitCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "init", "Create a migration environment: retort.toml, migrations/versions, the template.");
+    spec.addPositional(Args.positional("DIR", "The directory to create it in.").type(Path.class).build());
+  }
 
   @Override
   public void run() {
+    Path dir = Args.positional(spec);
     Path created = Retort.init(dir);
     parent.console.out().println("Created " + created.resolve("retort.toml") + " and "
         + created.resolve("migrations").resolve("versions") + "; next: `retort -c "

@@ -26,8 +26,9 @@ public final class Main {
   /** Runs one command with these streams and this process environment (for ${VAR}, RETORT_ENV, PGPASSWORD). */
   static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> environment) {
     Console console = new Console(out, err);
-    CommandLine cli = new CommandLine(new RetortCommand(console, java.util.Map.copyOf(environment)));
-    RetortCommand.addSubcommands(cli, args);
+    RetortCommand top = new RetortCommand(console, java.util.Map.copyOf(environment));
+    CommandLine cli = new CommandLine(top.spec);
+    top.addSubcommands(cli, args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {

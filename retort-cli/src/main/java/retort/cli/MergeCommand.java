@@ -1,30 +1,29 @@
 package retort.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code retort merge REV... -m MSG}: a revision that joins several heads. */
-@Command(mixinStandardHelpOptions = true, name = "merge", description = "Write a merge revision whose parents are the given revisions (default: heads).")
 final class MergeCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "REV", arity = "0..*", description = "Revisions to merge (default: heads).")
-  List<String> revisions = new ArrayList<>();
-
-  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the merge is.")
-  String message;
-
-  @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id instead of a random one.")
-  String revId;
+  MergeCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "merge", "Write a merge revision whose parents are the given revisions (default: heads).");
+    spec.addPositional(Args.positional("REV", "Revisions to merge (default: heads).")
+        .index("0..*").arity("0..*").required(false).type(List.class).auxiliaryTypes(String.class).build());
+    spec.addOption(Args.value("MSG", "What the merge is.", "-m", "--message").required(true).build());
+    spec.addOption(Args.value("ID", "The revision id instead of a random one.", "--rev-id").build());
+  }
 
   @Override
   public void run() {
+    List<String> revisions = Args.values(Args.positional(spec));
+    String message = Args.value(spec, "--message");
+    String revId = Args.value(spec, "--rev-id");
     try (Session session = parent.session()) {
       Path file = session.retort().merge(message, revisions.isEmpty() ? List.of("heads") : revisions, revId);
       Path base = session.config().scriptLocation();

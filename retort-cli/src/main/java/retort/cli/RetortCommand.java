@@ -3,35 +3,31 @@ package retort.cli;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code retort}: the top command, which holds the global options and the subcommands. */
-@Command(
-    name = "retort",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Schema migrations for PostgreSQL.")
 final class RetortCommand implements Runnable {
 
-  @Mixin GlobalOptions options = new GlobalOptions();
-
-  @Spec CommandSpec spec;
-
+  final CommandSpec spec;
   final Console console;
   private final Map<String, String> environment;
 
   RetortCommand(Console console, Map<String, String> environment) {
     this.console = console;
     this.environment = environment;
+    this.spec = Args.command(this, "retort", "Schema migrations for PostgreSQL.").versionProvider(new VersionProvider());
+    GlobalOptions.addTo(spec);
+  }
+
+  /** The global options as given. */
+  GlobalOptions options() {
+    return GlobalOptions.of(spec);
   }
 
   /** Opens a session for the options given. */
   Session session() {
-    return Session.open(options, console, environment);
+    return Session.open(options(), console, environment);
   }
 
   /** The subcommands in the order help lists them. */
@@ -39,22 +35,22 @@ final class RetortCommand implements Runnable {
       "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
-  private static Object command(String name) {
+  private CommandSpec command(String name) {
     return switch (name) {
-      case "init" -> new InitCommand();
-      case "revision" -> new RevisionCommand();
-      case "upgrade" -> new UpgradeCommand();
-      case "downgrade" -> new DowngradeCommand();
-      case "current" -> new CurrentCommand();
-      case "history" -> new HistoryCommand();
-      case "heads" -> new HeadsCommand();
-      case "stamp" -> new StampCommand();
-      case "merge" -> new MergeCommand();
-      case "check" -> new CheckCommand();
-      case "show" -> new ShowCommand();
-      case "branches" -> new BranchesCommand();
-      case "envs" -> new EnvsCommand();
-      case "validate" -> new ValidateCommand();
+      case "init" -> new InitCommand(this).spec;
+      case "revision" -> new RevisionCommand(this).spec;
+      case "upgrade" -> new UpgradeCommand(this).spec;
+      case "downgrade" -> new DowngradeCommand(this).spec;
+      case "current" -> new CurrentCommand(this).spec;
+      case "history" -> new HistoryCommand(this).spec;
+      case "heads" -> new HeadsCommand(this).spec;
+      case "stamp" -> new StampCommand(this).spec;
+      case "merge" -> new MergeCommand(this).spec;
+      case "check" -> new CheckCommand(this).spec;
+      case "show" -> new ShowCommand(this).spec;
+      case "branches" -> new BranchesCommand(this).spec;
+      case "envs" -> new EnvsCommand(this).spec;
+      case "validate" -> new ValidateCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -62,11 +58,11 @@ final class RetortCommand implements Runnable {
   /**
    * Adds the subcommand that the arguments name, or every subcommand when they name none or an
    * unknown one (help lists them all, and picocli suggests the nearest name), or none for
-   * {@code --version} alone. Building one command's
-   * model instead of fourteen is a good part of a run's start-up.
+   * {@code --version} alone. Building one command's model instead of fourteen is a good part of a
+   * run's start-up.
    */
-  static void addSubcommands(CommandLine cli, String[] args) {
-    String wanted = commandName(cli.getCommandSpec(), args);
+  void addSubcommands(CommandLine cli, String[] args) {
+    String wanted = commandName(spec, args);
     if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
       return;                                       // only the version is printed: no command to list
     }

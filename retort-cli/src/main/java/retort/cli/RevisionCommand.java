@@ -1,35 +1,34 @@
 package retort.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code retort revision -m MSG}: a new migration file parented on the head. */
-@Command(mixinStandardHelpOptions = true, name = "revision", description = "Write a new migration file, parented on the current head.")
 final class RevisionCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
-  String message;
-
-  @Option(names = "--head", paramLabel = "REV", description = "The parent: a revision, a label@head, or base for a new base.")
-  String head;
-
-  @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id instead of a random one.")
-  String revId;
-
-  @Option(names = "--branch-label", paramLabel = "NAME", description = "A branch label for the new revision.")
-  List<String> branchLabels = new ArrayList<>();
-
-  @Option(names = "--depends-on", paramLabel = "REV", split = ",", description = "Revisions this one depends on.")
-  List<String> dependsOn = new ArrayList<>();
+  RevisionCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "revision", "Write a new migration file, parented on the current head.");
+    spec.addOption(Args.value("MSG", "What the migration does.", "-m", "--message").required(true).build());
+    spec.addOption(Args.value("REV", "The parent: a revision, a label@head, or base for a new base.", "--head").build());
+    spec.addOption(Args.value("ID", "The revision id instead of a random one.", "--rev-id").build());
+    spec.addOption(Args.value("NAME", "A branch label for the new revision.", "--branch-label")
+        .type(List.class).auxiliaryTypes(String.class).build());
+    spec.addOption(Args.value("REV", "Revisions this one depends on.", "--depends-on")
+        .type(List.class).auxiliaryTypes(String.class).splitRegex(",").build());
+  }
 
   @Override
   public void run() {
+    String message = Args.value(spec, "--message");
+    String head = Args.value(spec, "--head");
+    String revId = Args.value(spec, "--rev-id");
+    List<String> branchLabels = Args.values(Args.value(spec, "--branch-label"));
+    List<String> dependsOn = Args.values(Args.value(spec, "--depends-on"));
     try (Session session = parent.session()) {
       Path file = session.retort().revision(message, head, revId, branchLabels, dependsOn);
       Path base = session.config().scriptLocation();

@@ -1,15 +1,24 @@
 package retort.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How an upgrade or downgrade runs: printed as SQL instead, or in one transaction. */
 final class RunModeOptions {
 
-  @Option(names = "--sql", description = "Print the SQL instead of running it; TARGET is [START:]END"
-      + " (START:END for a downgrade). No database connection.")
-  boolean sql;
+  private RunModeOptions() {}
 
-  @Option(names = "--single-transaction",
-      description = "Run all the migrations in one transaction: all of them commit, or none does.")
-  boolean singleTransaction;
+  static void addTo(CommandSpec spec) {
+    spec.addOption(Args.flag("Print the SQL instead of running it; TARGET is [START:]END"
+        + " (START:END for a downgrade). No database connection.", "--sql"));
+    spec.addOption(Args.flag("Run all the migrations in one transaction: all of them commit, or none does.",
+        "--single-transaction"));
+  }
+
+  static boolean sql(CommandSpec spec) {
+    return Args.flag(spec, "--sql");
+  }
+
+  static boolean singleTransaction(CommandSpec spec) {
+    return Args.flag(spec, "--single-transaction");
+  }
 }

@@ -44,16 +44,16 @@ final class Session implements AutoCloseable {
   }
 
   static Session open(GlobalOptions options, Console console, Map<String, String> env) {
-    console.debug(options.debug);
-    Path file = options.config != null ? options.config : Path.of(ConfigFile.NAME);
-    if (options.config == null && !Files.exists(file)) {
+    console.debug(options.debug());
+    Path file = options.config() != null ? options.config() : Path.of(ConfigFile.NAME);
+    if (options.config() == null && !Files.exists(file)) {
       throw new RetortException(RetortException.Kind.USAGE, null, "no " + ConfigFile.NAME + " in "
           + Path.of("").toAbsolutePath(), "run retort in the directory that has it, pass -c FILE, or create one with `retort init DIR`");
     }
     ConfigFile configFile = ConfigFile.load(file, env);
-    String name = options.env != null ? options.env : env.getOrDefault("RETORT_ENV", "dev");
+    String name = options.env() != null ? options.env() : env.getOrDefault("RETORT_ENV", "dev");
     Path stateDir = file.toAbsolutePath().getParent().resolve(".retort");
-    Config config = withCache(configFile.config(name, options.url), stateDir, env);
+    Config config = withCache(configFile.config(name, options.url()), stateDir, env);
     return new Session(configFile, config, stateDir, console, env);
   }
 

@@ -1,24 +1,24 @@
 package retort.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code retort show REV}: one revision in full. */
-@Command(mixinStandardHelpOptions = true, name = "show", description = "Show one revision in full.")
 final class ShowCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "REV", description = "A revision id or prefix, a label, head.")
-  String revision;
-
-  @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: a JSON array holding the one revision.")
-  Format format;
+  ShowCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "show", "Show one revision in full.");
+    spec.addPositional(Args.positional("REV", "A revision id or prefix, a label, head.").build());
+    spec.addOption(Args.format("a JSON array holding the one revision."));
+  }
 
   @Override
   public void run() {
+    String revision = Args.positional(spec);
+    Format format = Args.format(spec);
     try (Session session = parent.session()) {
       retort.RevisionInfo r = session.retort().show(revision);
       if (format == Format.json) {

@@ -1,30 +1,30 @@
 package retort.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import retort.MigrationResult;
 
 /** {@code retort stamp REV}: set the version table without running migrations. */
-@Command(mixinStandardHelpOptions = true, name = "stamp", description = "Set the version table to REV without running any migration.")
 final class StampCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "REV", description = "head, heads, base, a revision or label@head.")
-  String target;
-
-  @Option(names = "--purge", description = "Empty the version table first.")
-  boolean purge;
-
-  @Option(names = "--update-checksum", description = "Accept an intended edit of the applied revision REV: log its file's checksum, change no version.")
-  boolean updateChecksum;
+  StampCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "stamp", "Set the version table to REV without running any migration.");
+    spec.addPositional(Args.positional("REV", "head, heads, base, a revision or label@head.").build());
+    spec.addOption(Args.flag("Empty the version table first.", "--purge"));
+    spec.addOption(Args.flag("Accept an intended edit of the applied revision REV: log its file's checksum, change no version.",
+        "--update-checksum"));
+  }
 
   @Override
   public void run() {
+    String target = Args.positional(spec);
+    boolean purge = Args.flag(spec, "--purge");
+    boolean updateChecksum = Args.flag(spec, "--update-checksum");
     try (Session session = parent.session()) {
-      Policy.confirm(session.config().environment(), parent.options.yes, "stamp " + target, parent.console);
+      Policy.confirm(session.config().environment(), parent.options().yes(), "stamp " + target, parent.console);
       if (updateChecksum) {
         session.retort().updateChecksum(target);
         parent.console.out().println("Accepted the current checksum of " + target);

@@ -1,15 +1,19 @@
 package retort.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import retort.RetortException;
 
 /** {@code retort validate}: the files still match what the database applied. */
-@Command(mixinStandardHelpOptions = true, name = "validate", description = "Exit 4 when an applied migration's file changed since it ran, or a run stopped part way.")
 final class ValidateCommand implements Runnable {
 
-  @ParentCommand RetortCommand parent;
+  private final RetortCommand parent;
+  final CommandSpec spec;
+
+  ValidateCommand(RetortCommand parent) {
+    this.parent = parent;
+    this.spec = Args.command(this, "validate", "Exit 4 when an applied migration's file changed since it ran, or a run stopped part way.");
+  }
 
   @Override
   public void run() {

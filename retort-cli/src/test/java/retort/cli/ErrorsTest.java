@@ -133,6 +133,19 @@ class ErrorsTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
   }
 
+  @Test
+  void aMissingRequiredArgumentIsAUsageErrorNamingIt() {
+    String[][] cases = {{"downgrade"}, {"stamp"}, {"show"}, {"init"}, {"revision"}, {"merge"}, {"history", "-r"}};
+    String[] named = {"'TARGET'", "'REV'", "'REV'", "'DIR'", "'--message=MSG'", "'--message=MSG'", "'--rev-range' (RANGE)"};
+    for (int i = 0; i < cases.length; i++) {
+      CliRun r = p.run(cases[i]);
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err()).as(r.toString()).startsWith("error: Missing required").contains(named[i])
+          .contains("hint: see `retort " + cases[i][0] + " --help`");
+    }
+  }
+
   // ---- the revision graph
 
   @Test
