@@ -223,10 +223,16 @@ for n in $sizes; do
   R[apply,$n]=$(mid "${applies[@]}")
   R[ratio,$n]=$(ratio "${R[floor,$n]}" "${R[apply,$n]}")
 
-  # The apply leaves the server flushing what it just created (at 10,000, tens of thousands of
-  # relation files) for a while: a checkpoint first, so that the read-only commands are timed against
-  # a running server rather than against the tail of the apply (best effort: it needs pg_checkpoint).
-  [ "$have_psql" = 1 ] && { sql_admin "CHECKPOINT" 2>/dev/null || say "N=$n: no CHECKPOINT (not allowed for this user)"; }
+  # The apply leaves the server with work to do for a while: autovacuum on the log and the version
+  # table (one row updated N times), and flushing what it created (at 10,000, tens of thousands of
+  # relation files). VACUUM (ANALYZE) and a checkpoint first, so that the read-only commands are timed
+  # against a server in its steady state rather than against the tail of the apply (the checkpoint is
+  # best effort: it needs pg_checkpoint).
+  if [ "$have_psql" = 1 ]; then
+    PGOPTIONS="-c client_min_messages=warning" timeout "$limit" psql -X -q -d "$(dburl "$db")" -c "VACUUM (ANALYZE)" >/dev/null 2>&1 \
+      || say "N=$n: VACUUM failed"
+    sql_admin "CHECKPOINT" 2>/dev/null || say "N=$n: no CHECKPOINT (not allowed for this user)"
+  fi
   say "N=$n: read-only commands ($k runs each, median)"
   R[noop,$n]=$(median "$k" /dev/null "${rt[@]}" upgrade head)
   R[current,$n]=$(median "$k" /dev/null "${rt[@]}" current)
