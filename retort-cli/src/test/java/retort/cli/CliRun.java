@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
+    return with(System.getenv(), args);
+  }
+
+  /** The command run with this process environment (RETORT_ENV, PGPASSWORD, ${VAR}s, RETORT_HOME). */
+  static CliRun with(java.util.Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = Main.run(args, o, e);
+      code = Main.run(args, o, e, environment);
     }
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
