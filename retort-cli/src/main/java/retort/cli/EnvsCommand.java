@@ -16,6 +16,9 @@ final class EnvsCommand implements Runnable {
     this.parent = parent;
     this.spec = Args.command(this, "envs",
         "One line per environment: URL (password masked), current revision, pending migrations.");
+    Args.examples(spec,
+        "retort envs", "dev, staging and prod: URL, revision, pending count",
+        "retort -c deploy/retort.toml envs", "the environments of another config file");
   }
 
   @Override

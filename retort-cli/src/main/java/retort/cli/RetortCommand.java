@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code retort}: the top command, which holds the global options and the subcommands. */
-final class RetortCommand implements Runnable {
+final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
 
   final CommandSpec spec;
   final Console console;
@@ -18,6 +18,11 @@ final class RetortCommand implements Runnable {
     this.environment = environment;
     this.spec = Args.command(this, "retort", "Schema migrations for PostgreSQL.").versionProvider(new VersionProvider());
     GlobalOptions.addTo(spec);
+    spec.usageMessage().footer("%nExamples:"
+        + "%n  retort init billing-db%n      a new migration environment in billing-db/"
+        + "%n  retort revision -m \"add reviews\"%n      a new migration file, parented on the head"
+        + "%n  retort upgrade head%n      apply it to the dev database"
+        + "%n  retort help upgrade%n      the options and examples of one command");
   }
 
   /** The global options as given. */
@@ -31,8 +36,8 @@ final class RetortCommand implements Runnable {
   }
 
   /** The subcommands in the order help lists them. */
-  private static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate");
+  static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "help");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -51,13 +56,14 @@ final class RetortCommand implements Runnable {
       case "branches" -> new BranchesCommand(this).spec;
       case "envs" -> new EnvsCommand(this).spec;
       case "validate" -> new ValidateCommand(this).spec;
+      case "help" -> new HelpCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   /**
-   * Adds the subcommand that the arguments name, or every subcommand when they name none or an
-   * unknown one (help lists them all, and picocli suggests the nearest name), or none for
+   * Adds the subcommand that the arguments name, or every subcommand when they name none, an
+   * unknown one or {@code help} (help lists them all), or none for
    * {@code --version} alone. Building one command's model instead of fourteen is a good part of a
    * run's start-up.
    */
@@ -66,7 +72,7 @@ final class RetortCommand implements Runnable {
     if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
       return;                                       // only the version is printed: no command to list
     }
-    if (wanted != null && COMMANDS.contains(wanted)) {
+    if (wanted != null && COMMANDS.contains(wanted) && !wanted.equals("help")) {
       cli.addSubcommand(wanted, command(wanted));
     } else {
       for (String name : COMMANDS) {
@@ -93,8 +99,34 @@ final class RetortCommand implements Runnable {
     return null;
   }
 
+  /** The command line of the subcommand {@code name}, added now if the arguments did not name it. */
+  CommandLine subcommand(String name) {
+    CommandLine cli = spec.commandLine();
+    CommandLine sub = cli.getSubcommands().get(name);
+    if (sub == null) {
+      cli.addSubcommand(name, command(name));
+      sub = cli.getSubcommands().get(name);
+      sub.setHelpFactory(cli.getHelpFactory());
+    }
+    return sub;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(console.err());
+  }
+
+  /** Runs the command that was parsed, once it is clear it was given no global option it ignores. */
+  @Override
+  public int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult sub = parsed.subcommand();
+    if (sub != null) {
+      try {
+        options().refuseUnused(sub.commandSpec().name());
+      } catch (retort.RetortException e) {
+        throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage(), e);
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 }

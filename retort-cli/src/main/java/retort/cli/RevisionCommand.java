@@ -20,6 +20,10 @@ final class RevisionCommand implements Runnable {
         .type(List.class).auxiliaryTypes(String.class).build());
     spec.addOption(Args.value("REV", "Revisions this one depends on.", "--depends-on")
         .type(List.class).auxiliaryTypes(String.class).splitRegex(",").build());
+    Args.examples(spec,
+        "retort revision -m \"add reviews\"", "versions/<id>_add_reviews.sql, parented on the head",
+        "retort revision -m \"invoices\" --head base --branch-label billing", "the first revision of a new branch, billing",
+        "retort revision -m \"invoice totals\" --head billing@head", "the next revision on that branch");
   }
 
   @Override

@@ -84,7 +84,8 @@ final class Session implements AutoCloseable {
     return url.equals(EmbeddedServer.KEYWORD) ? EmbeddedServer.KEYWORD + " (" + stateDir + ")" : describe(url);
   }
 
-  private static String describe(String url) {
+  /** The URL for people: its password masked. */
+  static String describe(String url) {
     try {
       return DatabaseUrl.parse(url).toString();
     } catch (IllegalArgumentException e) {

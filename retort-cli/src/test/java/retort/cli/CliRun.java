@@ -23,6 +23,19 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** The command run as if on a terminal where the user types {@code input} in answer to its questions. */
+  static CliRun answering(String input, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      Console console = new Console(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), true, o, e);
+      code = Main.run(args, console, System.getenv());
+    }
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   /** Both streams, for messages whose stream does not matter. */
   String all() {
     return out + err;

@@ -1,0 +1,81 @@
+package retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hints that can be followed as written: they repeat the global options in force. */
+class HintsTest {
+
+  static final String A = "aaaaaaaaaaa1";
+  static final String B = "bbbbbbbbbbb2";
+
+  @TempDir Path tmp;
+  Project p;
+
+  @BeforeEach
+  void setUp() {
+    p = Project.create(tmp);
+    p.table(A, null, "users");
+    p.table(B, A, "apartments");
+  }
+
+  private static String hint(CliRun r) {
+    return r.err().lines().filter(l -> l.startsWith("hint: ")).findFirst().orElse("");
+  }
+
+  @Test
+  void aHintRepeatsTheConfigAndTheEnvironmentInForce() {
+    p.writeToml("script_location = \"migrations\"\n\n[env.dev]\nurl = \"postgresql://nobody@127.0.0.1:9/none\"\n\n"
+        + "[env.prod]\nurl = \"" + p.url + "\"\n");
+
+    CliRun check = p.run("-e", "prod", "check");
+
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+    assertThat(hint(check)).isEqualTo("hint: run `retort -c " + p.toml + " -e prod upgrade head`");
+
+    // following the hint upgrades prod, and prod only
+    CliRun followed = p.run("-e", "prod", "upgrade", "head");
+    assertThat(followed.exitCode()).as(followed.toString()).isZero();
+    assertThat(p.versionRows()).containsExactly(B);
+  }
+
+  @Test
+  void aUrlGivenOnTheCommandLineIsRepeatedMasked() {
+    String withPassword = p.url.replace("?user=postgres", "?user=postgres&password=hunter22");
+
+    CliRun check = CliRun.of("--url", withPassword, "-c", p.toml.toString(), "check");
+
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+    assertThat(hint(check)).startsWith("hint: run `retort -c " + p.toml + " --url 'postgresql://postgres:***@localhost:")
+        .endsWith(" upgrade head`");
+    assertThat(check.all()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void aHintThatNamesAnotherEnvironmentKeepsIt() {
+    p.writeToml("script_location = \"migrations\"\n\n[env.staging]\nurl = \"" + p.url + "\"\n\n"
+        + "[env.prod]\nurl = \"" + p.url + "\"\npromote_from = \"staging\"\n");
+
+    CliRun r = p.run("-e", "prod", "upgrade", "head");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(hint(r)).isEqualTo("hint: upgrade staging first: `retort -c " + p.toml + " -e staging upgrade head`");
+  }
+
+  @Test
+  void anOfflineRangeMayStartWithARelativeRevision() {
+    CliRun spaced = p.run("upgrade", "--sql", "-1:head");
+    CliRun joined = p.run("upgrade", "--sql=-1:head");
+    CliRun explicit = p.run("upgrade", "--sql", "head-1:head");
+
+    assertThat(spaced.exitCode()).as(spaced.toString()).isZero();
+    assertThat(joined.exitCode()).as(joined.toString()).isZero();
+    assertThat(spaced.out()).isEqualTo(joined.out()).isEqualTo(explicit.out())
+        .contains("CREATE TABLE apartments").doesNotContain("CREATE TABLE users");
+    assertThat(p.versionTableExists()).isFalse();
+  }
+}
