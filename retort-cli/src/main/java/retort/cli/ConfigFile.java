@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import retort.Config;
+import retort.DatabaseUrl;
 import retort.Environment;
 import retort.RetortException;
 
@@ -159,11 +160,13 @@ final class ConfigFile {
   }
 
   private Environment environment(String envName, String urlOverride, Table settings) {
-    String url = urlOverride != null ? urlOverride : settings.string("url");
-    if (!settings.checking && (url == null || url.isBlank())) {
+    String text = urlOverride != null ? urlOverride : settings.string("url");
+    if (!settings.checking && (text == null || text.isBlank())) {
       throw new RetortException(RetortException.Kind.USAGE, settings.location("url"), "the environment has no url",
           "set url = \"postgresql://user@host:5432/dbname\" or url = \"embedded\"");
     }
+    DatabaseUrl url = text == null || text.isBlank() || (settings.checking && text.contains("${")) ? DatabaseUrl.EMBEDDED
+        : DatabaseUrl.parse(text, urlOverride != null ? "--url" : settings.location("url"));
     Duration lockWait = settings.duration("lock_wait", Environment.DEFAULT_LOCK_WAIT);
     return new Environment(
         envName,

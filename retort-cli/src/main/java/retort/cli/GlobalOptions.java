@@ -94,9 +94,17 @@ record GlobalOptions(Path config, String env, String url, boolean yes, boolean d
       out.add("-e " + quoted(env) + " ");
     }
     if (url != null && !otherEnv && !command.contains("--url")) {
-      out.add("--url " + quoted(Session.describe(url)) + " ");
+      out.add("--url " + quoted(masked(url)) + " ");
     }
     return out;
+  }
+
+  private static String masked(String url) {
+    try {
+      return retort.DatabaseUrl.parse(url).toString();
+    } catch (RetortException e) {
+      return "URL";
+    }
   }
 
   private static String quoted(String s) {
