@@ -23,25 +23,28 @@ final class EnvsCommand implements Runnable {
 
   @Override
   public void run() {
-    try (Session session = parent.session()) {
-      List<String[]> rows = new java.util.ArrayList<>();
-      for (String name : session.environments()) {
-        rows.add(line(session, name).split("\t", 3));
+    ConfigFile file = parent.configFile();
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (String name : file.environmentNames()) {
+      rows.add(line(parent, file, name).split("\t", 3));
+    }
+    if (rows.isEmpty()) {
+      throw new RetortException(RetortException.Kind.USAGE, file.file().toString(), "no environment is configured",
+          "add [env.dev] with url = \"embedded\" (or a postgresql:// URL)");
+    }
+    int[] width = new int[2];
+    for (String[] row : rows) {
+      for (int i = 0; i < 2; i++) {
+        width[i] = Math.max(width[i], row[i].length());
       }
-      int[] width = new int[2];
-      for (String[] row : rows) {
-        for (int i = 0; i < 2; i++) {
-          width[i] = Math.max(width[i], row[i].length());
-        }
-      }
-      for (String[] row : rows) {
-        parent.console.out().println(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %s", (Object[]) row));
-      }
+    }
+    for (String[] row : rows) {
+      parent.console.out().println(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %s", (Object[]) row));
     }
   }
 
-  private static String line(Session session, String name) {
-    try (Session env = session.other(name)) {
+  private static String line(RetortCommand parent, ConfigFile file, String name) {
+    try (Session env = parent.session(file, name)) {
       String target = env.target();
       try {
         List<RevisionInfo> current = env.retort().current();

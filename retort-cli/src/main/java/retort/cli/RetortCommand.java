@@ -30,6 +30,16 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
     return GlobalOptions.of(spec);
   }
 
+  /** The config file the options name, read and checked. */
+  ConfigFile configFile() {
+    return Session.configFile(options(), console, environment);
+  }
+
+  /** A session on one environment of that file. */
+  Session session(ConfigFile file, String environmentName) {
+    return Session.on(file, environmentName, null, console, environment);
+  }
+
   /** Opens a session for the options given. */
   Session session() {
     return Session.open(options(), console, environment);

@@ -78,4 +78,35 @@ class HintsTest {
         .contains("CREATE TABLE apartments").doesNotContain("CREATE TABLE users");
     assertThat(p.versionTableExists()).isFalse();
   }
+
+  @Test
+  void anUnknownHostIsNamedWithItsPort() {
+    CliRun r = p.run("--url", "postgresql://app:pw@no-such-host.invalid:6543/app", "current");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).as(r.toString()).contains("cannot connect to postgresql://app:***@no-such-host.invalid:6543/app:"
+        + " the host 'no-such-host.invalid' (port 6543) is unknown: its name does not resolve;"
+        + " check the host in the URL").doesNotContain(":pw@");
+  }
+
+  @Test
+  void aBadUrlGivenWithTheOptionIsReportedAsTheOption() {
+    CliRun r = p.run("--url", "postgresql://app:50%off@db/app", "current");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).as(r.toString()).startsWith("error: --url: ").doesNotContain("env.dev").doesNotContain("50%off");
+  }
+
+  @Test
+  void envsListsWhateverEnvironmentsThereAreWithoutADev() {
+    p.writeToml("script_location = \"migrations\"\n\n[env.staging]\nurl = \"" + p.url + "\"\n\n"
+        + "[env.prod]\nurl = \"${RETORT_TEST_SURELY_UNSET_PROD_URL}\"\n");
+
+    CliRun r = p.run("envs");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out().lines().toList()).hasSize(2);
+    assertThat(r.out()).containsPattern("(?m)^staging  postgresql://postgres@localhost:\\d+/\\S+\\s+base, 2 pending$")
+        .containsPattern("(?m)^prod +- +not configured: .*RETORT_TEST_SURELY_UNSET_PROD_URL.*$");
+  }
 }
