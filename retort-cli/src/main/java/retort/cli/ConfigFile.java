@@ -89,8 +89,10 @@ final class ConfigFile {
         for (String key : table.valueMap().keySet()) {
           if (!ENV_KEYS.contains(key)) {
             throw new RetortException(RetortException.Kind.USAGE, lines.locate(e.getKey(), key, file) + ": env."
-                + e.getKey() + "." + key, "unknown setting", Suggest.didYouMean(key, ENV_KEYS)
-                + "an environment's settings are " + String.join(", ", new TreeSet<>(ENV_KEYS)));
+                + e.getKey() + "." + key, "unknown setting", TOP_KEYS.contains(key)
+                    ? key + " is a setting of the whole file: move it above the first [env.NAME] table"
+                    : Suggest.didYouMean(key, ENV_KEYS) + "an environment's settings are "
+                        + String.join(", ", new TreeSet<>(ENV_KEYS)));
           }
         }
         envs.put(e.getKey(), new LinkedHashMap<>(table.valueMap()));

@@ -17,6 +17,7 @@ final class Console {
   private final boolean interactive;
   private BufferedReader answers;
   private boolean debug;
+  private String command = "retort";
 
   Console(PrintStream out, PrintStream err) {
     this(System.in, System.console() != null, out, err);
@@ -49,6 +50,15 @@ final class Console {
 
   PrintStream err() {
     return err;
+  }
+
+  /** The command being run, without its options, e.g. {@code retort upgrade}: how other commands name it. */
+  String command() {
+    return command;
+  }
+
+  void command(String name) {
+    command = name;
   }
 
   boolean debug() {

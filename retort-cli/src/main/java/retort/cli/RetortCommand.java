@@ -30,6 +30,11 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
     return GlobalOptions.of(spec);
   }
 
+  /** The process environment the command runs in. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   /** The config file the options name, read and checked. */
   ConfigFile configFile() {
     return Session.configFile(options(), console, environment);
@@ -47,7 +52,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
 
   /** The subcommands in the order help lists them. */
   static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "help");
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "dev", "help");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -66,6 +71,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
       case "branches" -> new BranchesCommand(this).spec;
       case "envs" -> new EnvsCommand(this).spec;
       case "validate" -> new ValidateCommand(this).spec;
+      case "dev" -> new DevCommand(this).spec;
       case "help" -> new HelpCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
@@ -79,6 +85,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
    */
   void addSubcommands(CommandLine cli, String[] args) {
     String wanted = commandName(spec, args);
+    console.command(wanted == null ? "retort" : "retort " + wanted);
     if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
       return;                                       // only the version is printed: no command to list
     }

@@ -115,7 +115,7 @@ final class Session implements AutoCloseable {
   private ConnectionFactory source() {
     DatabaseUrl url = config.environment().url();
     if (url.isEmbedded()) {
-      embedded = EmbeddedServer.start(stateDir);
+      embedded = EmbeddedServer.start(stateDir, env, config.environment().lockWait(), console);
       DatabaseUrl started = embedded.url();
       return () -> started.connect("retort");
     }
