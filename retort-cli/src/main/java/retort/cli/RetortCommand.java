@@ -40,6 +40,13 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
     return Session.configFile(options(), console, environment);
   }
 
+  /** The config file at {@code path} (null: ./retort.toml), read and checked. */
+  ConfigFile configFile(String path) {
+    GlobalOptions given = options();
+    return Session.configFile(new GlobalOptions(path == null ? null : java.nio.file.Path.of(path), null, null, false,
+        given.debug()), console, environment);
+  }
+
   /** A session on one environment of that file. */
   Session session(ConfigFile file, String environmentName) {
     return Session.on(file, environmentName, null, console, environment);
@@ -52,7 +59,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
 
   /** The subcommands in the order help lists them. */
   static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "dev", "help");
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "dev", "completion", "help");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -73,6 +80,8 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
       case "validate" -> new ValidateCommand(this).spec;
       case "dev" -> new DevCommand(this).spec;
       case "help" -> new HelpCommand(this).spec;
+      case "completion" -> new CompletionCommand(this).spec;
+      case "__complete" -> new CompleteCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -89,7 +98,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
     if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
       return;                                       // only the version is printed: no command to list
     }
-    if (wanted != null && COMMANDS.contains(wanted) && !wanted.equals("help")) {
+    if (wanted != null && (COMMANDS.contains(wanted) || wanted.equals("__complete")) && !wanted.equals("help")) {
       cli.addSubcommand(wanted, command(wanted));
     } else {
       for (String name : COMMANDS) {
