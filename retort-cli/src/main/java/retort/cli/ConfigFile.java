@@ -66,10 +66,10 @@ final class ConfigFile {
           "fix the syntax; values are quoted strings, e.g. url = \"embedded\"");
     }
     Map<String, Object> top = new LinkedHashMap<>(parsed.valueMap());
-    ConfigLines lines = ConfigLines.of(file);
+    ConfigLines lines = new ConfigLines(file);
     for (String key : top.keySet()) {
       if (!TOP_KEYS.contains(key)) {
-        throw new RetortException(RetortException.Kind.USAGE, lines.locate(null, key, file) + ": " + key, "unknown setting",
+        throw new RetortException(RetortException.Kind.USAGE, lines.locate(null, key) + ": " + key, "unknown setting",
             Suggest.didYouMean(key, TOP_KEYS) + "the settings are " + String.join(", ", new TreeSet<>(TOP_KEYS))
                 + ", and [env.NAME] tables");
       }
@@ -88,7 +88,7 @@ final class ConfigFile {
         }
         for (String key : table.valueMap().keySet()) {
           if (!ENV_KEYS.contains(key)) {
-            throw new RetortException(RetortException.Kind.USAGE, lines.locate(e.getKey(), key, file) + ": env."
+            throw new RetortException(RetortException.Kind.USAGE, lines.locate(e.getKey(), key) + ": env."
                 + e.getKey() + "." + key, "unknown setting", TOP_KEYS.contains(key)
                     ? key + " is a setting of the whole file: move it above the first [env.NAME] table"
                     : Suggest.didYouMean(key, ENV_KEYS) + "an environment's settings are "
@@ -206,6 +206,15 @@ final class ConfigFile {
         "write dev_port = " + DEFAULT_DEV_PORT);
   }
 
+  /** The whole number a text holds, or -1. */
+  private static int parsed(String n) {
+    try {
+      return Integer.parseInt(n);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /**
    * One table of settings (the top or an environment), read with types. While checking the whole
    * file, a value with {@code ${VAR}} is only checked for its type, since its variable may belong to
@@ -226,7 +235,7 @@ final class ConfigFile {
     }
 
     String location(String key) {
-      return lines.locate(env, key, file) + ": " + prefix + key;
+      return lines.locate(env, key) + ": " + prefix + key;
     }
 
     /** The value as text, expanded; null when absent, or when checking and it holds a variable. */
@@ -273,8 +282,9 @@ final class ConfigFile {
       if (s == null) {
         return fallback;
       }
-      if (s.strip().matches("\\d{1,3}")) {
-        return Integer.parseInt(s.strip());
+      String n = s.strip();
+      if (!n.isEmpty() && n.length() <= 3 && Character.isDigit(n.charAt(0)) && n.equals(String.valueOf(parsed(n)))) {
+        return Integer.parseInt(n);
       }
       throw new RetortException(RetortException.Kind.USAGE, location(key), "must be a whole number",
           "write " + key + " = 3");

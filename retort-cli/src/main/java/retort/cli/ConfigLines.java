@@ -10,34 +10,39 @@ import java.util.regex.Pattern;
 /** Where a setting is in retort.toml, so that an error about it can name the line. */
 final class ConfigLines {
 
-  private static final Pattern TABLE = Pattern.compile("\\s*\\[\\s*([^\\]]*?)\\s*]\\s*(#.*)?");
-  private static final Pattern KEY = Pattern.compile("\\s*\"?([A-Za-z0-9_-]+)\"?\\s*=.*");
+  private final Path file;
+  private List<String> lines;
 
-  private final List<String> lines;
-
-  private ConfigLines(List<String> lines) {
-    this.lines = lines;
+  /** The lines of the file, read again only when an error needs one (most runs need none). */
+  ConfigLines(Path file) {
+    this.file = file;
   }
 
-  static ConfigLines of(Path file) {
-    try {
-      return new ConfigLines(Files.readAllLines(file));
-    } catch (IOException | RuntimeException e) {
-      return new ConfigLines(List.of());
+  private List<String> lines() {
+    if (lines == null) {
+      try {
+        lines = Files.readAllLines(file);
+      } catch (IOException | RuntimeException e) {
+        lines = List.of();
+      }
     }
+    return lines;
   }
 
   /** {@code file:line} of the key in the top table ({@code env} null) or in {@code [env.ENV]}; {@code file} when not found. */
-  String locate(String env, String key, Path file) {
+  String locate(String env, String key) {
+    Pattern tablePattern = Pattern.compile("\\s*\\[\\s*([^\\]]*?)\\s*]\\s*(#.*)?");
+    Pattern keyPattern = Pattern.compile("\\s*\"?([A-Za-z0-9_-]+)\"?\\s*=.*");
+    List<String> lines = lines();
     String table = env == null ? "" : "env." + env;
     String current = "";
     for (int i = 0; i < lines.size(); i++) {
-      Matcher t = TABLE.matcher(lines.get(i));
+      Matcher t = tablePattern.matcher(lines.get(i));
       if (t.matches()) {
         current = t.group(1).replace(" ", "").replace("\"", "");
         continue;
       }
-      Matcher k = KEY.matcher(lines.get(i));
+      Matcher k = keyPattern.matcher(lines.get(i));
       if (k.matches() && k.group(1).equals(key) && current.equals(table)) {
         return file + ":" + (i + 1);
       }

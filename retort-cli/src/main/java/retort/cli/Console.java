@@ -14,17 +14,20 @@ final class Console {
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
-  private final boolean interactive;
+  private Boolean interactive;
   private BufferedReader answers;
   private boolean debug;
   private String command = "retort";
 
   Console(PrintStream out, PrintStream err) {
-    this(System.in, System.console() != null, out, err);
+    this(System.in, null, out, err);
   }
 
-  /** A console that reads answers from {@code in}, and may ask only when {@code interactive} (a terminal). */
-  Console(InputStream in, boolean interactive, PrintStream out, PrintStream err) {
+  /**
+   * A console that reads answers from {@code in}, and may ask only when {@code interactive} (a
+   * terminal; null: whether this process has one, found out when first asked).
+   */
+  Console(InputStream in, Boolean interactive, PrintStream out, PrintStream err) {
     this.in = in;
     this.interactive = interactive;
     this.out = out;
@@ -33,6 +36,9 @@ final class Console {
 
   /** Whether someone can answer a question: standard input and output are a terminal. */
   boolean interactive() {
+    if (interactive == null) {
+      interactive = System.console() != null;
+    }
     return interactive;
   }
 

@@ -13,8 +13,6 @@ import retort.RetortException;
 /** The options every command takes, before or after the command's name, as in Alembic. */
 record GlobalOptions(Path config, String env, String url, boolean yes, boolean debug) {
 
-  private static final Pattern COMMAND_IN_HINT = Pattern.compile("`retort ([^`]*)`");
-
   /** Declares them on the top command; subcommands inherit them. */
   static void addTo(CommandSpec top) {
     top.addOption(inherited(Args.value("FILE", "The config file (default: ./retort.toml).", "-c", "--config")
@@ -71,7 +69,7 @@ record GlobalOptions(Path config, String env, String url, boolean yes, boolean d
    * suggest a plain {@code retort upgrade head}, which would upgrade dev. A URL shows masked.
    */
   String applyTo(String hint) {
-    Matcher m = COMMAND_IN_HINT.matcher(hint);
+    Matcher m = Pattern.compile("`retort ([^`]*)`").matcher(hint);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String rest = m.group(1);

@@ -46,6 +46,11 @@ public final class Main {
     cli.setParameterExceptionHandler((e, a) -> {
       String unknown = unknown(e);
       CommandLine where = e.getCommandLine();
+      if ("install".equals(unknown) && where.getCommandSpec() == top.spec) {
+        err.println("error: `install` is a command of the launcher, not of the jar");
+        err.println("hint: run `./retort install [DIR]` in the checkout, or `bin/retort install [DIR]` in the distribution");
+        return ExitCode.USAGE;
+      }
       if (unknown != null && !unknown.startsWith("-") && where.getCommandSpec() == top.spec) {
         err.println("error: unknown command '" + unknown + "'");
         String near = Suggest.closest(unknown, RetortCommand.COMMANDS);
