@@ -24,8 +24,10 @@ final class Errors {
     if (e instanceof GraphException.MissingRevision m) {
       String message = e.getMessage().startsWith(m.source() + ": ")
           ? e.getMessage().substring(m.source().length() + 2) : e.getMessage();
-      return new RetortException(Kind.USAGE, m.source(), message,
-          "fix the id in the header, or restore the missing migration file");
+      String hint = m.closest() == null ? "fix the id in the header, or restore the missing migration file"
+          : "did you mean `" + m.closest() + "`? " + m.relation() + " names revision ids (each file's `-- revision:`),"
+              + " not file names";
+      return new RetortException(Kind.USAGE, m.source(), m.line(), message, hint, null, null);
     }
     if (e instanceof GraphException.Cycle c) {
       return new RetortException(Kind.USAGE, c.sources().get(0), e.getMessage(),

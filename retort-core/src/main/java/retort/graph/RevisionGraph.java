@@ -164,7 +164,8 @@ public final class RevisionGraph {
         at = labelPosition.get(ids.get(j));
       }
       if (at == null) {
-        throw new GraphException.MissingRevision(source, field, ids.get(j));
+        throw new GraphException.MissingRevision(source, field, ids.get(j), Closest.of(ids.get(j), position.keySet(),
+            labelPosition.keySet()));
       }
       out[j] = at;
     }

@@ -1,7 +1,6 @@
 package retort.script;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
+import retort.graph.GraphException;
 import retort.graph.Revision;
 import retort.graph.RevisionGraph;
 
@@ -42,7 +42,27 @@ public final class ScriptDirectory {
       byId.putIfAbsent(s.id(), s);
       revisions.add(s.revision());
     }
-    this.graph = RevisionGraph.of(revisions);
+    this.graph = graph(location, revisions);
+  }
+
+  /** The graph of the revisions; a missing parent or dependency is reported with its header line. */
+  private static RevisionGraph graph(Path location, List<Revision> revisions) {
+    try {
+      return RevisionGraph.of(revisions);
+    } catch (GraphException.MissingRevision e) {
+      java.util.regex.Pattern header = java.util.regex.Pattern.compile("\\s*--\\s*" + e.relation() + "\\s*:.*");
+      try {
+        List<String> lines = Files.readAllLines(location.resolve(e.source()));
+        for (int i = 0; i < lines.size(); i++) {
+          if (header.matcher(lines.get(i)).matches()) {
+            throw e.atLine(i + 1);
+          }
+        }
+      } catch (IOException unreadable) {
+        // the error without its line
+      }
+      throw e;
+    }
   }
 
   /** Reads every migration file under {@code location/versions}, sorted by file name. */
@@ -205,13 +225,19 @@ public final class ScriptDirectory {
   }
 
   private static Script parse(byte[] bytes, String name) throws ScriptException {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ScriptException(name, 0, "the file is not valid UTF-8", "save it as UTF-8");
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, text, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new ScriptException(name, line, String.format("byte 0x%02X is not UTF-8: the file is in another encoding",
+          bytes[in.position()] & 0xff), "save it as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8 FILE > FILE.utf8`"
+              + " (Windows-1251 is the usual other encoding of Russian text) and replace the file with it");
     }
-    return new ScriptParser(name, text).parse();
+    return new ScriptParser(name, text.flip().toString()).parse();
   }
 
   /** Parses migration text that did not come from a file, e.g. in tests. */
