@@ -193,13 +193,8 @@ class AlembicCompatTest {
   }
 
   private String alembic(Path env, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), "-m", "alembic", "-c",
-        env.resolve("alembic.ini").toString()));
-    command.addAll(List.of(args));
-    Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(proc.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(proc.exitValue()).as("alembic " + String.join(" ", args) + ":\n" + out).isZero();
+    String out = alembicOrError(env, args);
+    assertThat(out).as("alembic " + String.join(" ", args)).doesNotStartWith("FAILED");
     return out;
   }
 

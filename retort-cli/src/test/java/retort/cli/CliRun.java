@@ -49,6 +49,16 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** The {@code error: …} line, or the empty string. */
+  String error() {
+    return err.lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+  }
+
+  /** The {@code hint: …} line, or the empty string. */
+  String hint() {
+    return err.lines().filter(l -> l.startsWith("hint: ")).findFirst().orElse("");
+  }
+
   /** Both streams, for messages whose stream does not matter. */
   String all() {
     return out + err;

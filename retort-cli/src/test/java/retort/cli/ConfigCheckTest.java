@@ -22,13 +22,7 @@ class ConfigCheckTest {
     p.table("aaaaaaaaaaa1", null, "users");
   }
 
-  private static String error(CliRun r) {
-    return r.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
-  }
 
-  private static String hint(CliRun r) {
-    return r.err().lines().filter(l -> l.startsWith("hint: ")).findFirst().orElse("");
-  }
 
   @Test
   void aSyntaxErrorOnTheUrlLineNamesTheLineButNeverThePassword() {
@@ -46,11 +40,11 @@ class ConfigCheckTest {
 
       assertThat(r.exitCode()).as(line + r).isEqualTo(2);
       assertThat(r.all()).as(line + r).doesNotContain(SECRET).doesNotContain("Exception");
-      assertThat(error(r)).as(line + r).contains(p.toml + ":4: not valid TOML: ");
-      assertThat(hint(r)).as(line + r).isNotEmpty();
+      assertThat(r.error()).as(line + r).contains(p.toml + ":4: not valid TOML: ");
+      assertThat(r.hint()).as(line + r).isNotEmpty();
     }
     p.writeToml("script_location = \"migrations\"\n\n[env.dev]\nurl = \"postgresql://app:" + SECRET + "@db:5432/app\n");
-    assertThat(error(p.run("heads"))).endsWith("not valid TOML: a quoted string is not closed on its line (a missing quote)");
+    assertThat(p.run("heads").error()).endsWith("not valid TOML: a quoted string is not closed on its line (a missing quote)");
   }
 
   @Test
@@ -60,15 +54,15 @@ class ConfigCheckTest {
     CliRun top = p.run("heads");
 
     assertThat(top.exitCode()).as(top.toString()).isEqualTo(2);
-    assertThat(error(top)).isEqualTo("error: " + p.toml + ":1: script_locaton: unknown setting");
-    assertThat(hint(top)).startsWith("hint: did you mean `script_location`?");
+    assertThat(top.error()).isEqualTo("error: " + p.toml + ":1: script_locaton: unknown setting");
+    assertThat(top.hint()).startsWith("hint: did you mean `script_location`?");
 
     p.writeToml("script_location = \"migrations\"\n\n[env.dev]\nurl = \"embedded\"\n# the run lock\nlock_wiat = \"2min\"\n");
 
     CliRun env = p.run("heads");
 
-    assertThat(error(env)).isEqualTo("error: " + p.toml + ":6: env.dev.lock_wiat: unknown setting");
-    assertThat(hint(env)).startsWith("hint: did you mean `lock_wait`?");
+    assertThat(env.error()).isEqualTo("error: " + p.toml + ":6: env.dev.lock_wiat: unknown setting");
+    assertThat(env.hint()).startsWith("hint: did you mean `lock_wait`?");
   }
 
   @Test
@@ -80,8 +74,8 @@ class ConfigCheckTest {
       CliRun r = p.run(command.split(" "));
 
       assertThat(r.exitCode()).as(command + r).isEqualTo(2);
-      assertThat(error(r)).as(command + r).isEqualTo("error: " + p.toml + ":11: env.prod.promote_from: 'stagin' is not an environment of this file");
-      assertThat(hint(r)).as(command + r).startsWith("hint: did you mean `staging`?");
+      assertThat(r.error()).as(command + r).isEqualTo("error: " + p.toml + ":11: env.prod.promote_from: 'stagin' is not an environment of this file");
+      assertThat(r.hint()).as(command + r).startsWith("hint: did you mean `staging`?");
     }
     assertThat(p.versionFiles()).hasSize(1);
   }
@@ -97,15 +91,15 @@ class ConfigCheckTest {
     CliRun bad = p.run("heads");
 
     assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
-    assertThat(error(bad)).isEqualTo("error: " + p.toml + ":10: env.prod.lock_retries: must be a whole number");
+    assertThat(bad.error()).isEqualTo("error: " + p.toml + ":10: env.prod.lock_retries: must be a whole number");
 
     p.writeToml(ok.replace("confirm = true", "confirm = \"yes\""));
-    assertThat(error(p.run("heads"))).isEqualTo("error: " + p.toml + ":9: env.prod.confirm: must be true or false");
+    assertThat(p.run("heads").error()).isEqualTo("error: " + p.toml + ":9: env.prod.confirm: must be true or false");
 
     // the variable is expanded, and checked, where the environment is used
     p.writeToml(ok);
     CliRun prod = CliRun.with(Map.of("PROD_URL", p.url, "PROD_LOCK_TIMEOUT", "soon"), "-c", p.toml.toString(), "-e", "prod", "heads");
-    assertThat(error(prod)).isEqualTo("error: " + p.toml + ":8: env.prod.lock_timeout: 'soon' is not a duration");
+    assertThat(prod.error()).isEqualTo("error: " + p.toml + ":8: env.prod.lock_timeout: 'soon' is not a duration");
   }
 
   @Test
@@ -115,8 +109,8 @@ class ConfigCheckTest {
     CliRun r = p.run("-e", "stagin", "heads");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(error(r)).contains("env.stagin: no such environment");
-    assertThat(hint(r)).startsWith("hint: did you mean `staging`? choose one of dev, staging");
+    assertThat(r.error()).contains("env.stagin: no such environment");
+    assertThat(r.hint()).startsWith("hint: did you mean `staging`? choose one of dev, staging");
   }
 
   @Test
@@ -126,6 +120,6 @@ class ConfigCheckTest {
     CliRun r = p.run("heads");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(error(r)).isEqualTo("error: " + p.toml + ":2: dev_port: must be a port number, 1 to 65535");
+    assertThat(r.error()).isEqualTo("error: " + p.toml + ":2: dev_port: must be a port number, 1 to 65535");
   }
 }

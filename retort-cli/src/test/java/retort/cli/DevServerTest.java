@@ -140,16 +140,22 @@ class DevServerTest {
     }
   }
 
+  /** `retort upgrade head` in a process of its own, once it runs the step to {@code revision}. */
+  private RetortProcess upgradingTo(String revision) throws InterruptedException {
+    RetortProcess p = RetortProcess.start(tmp, List.of(), Map.of(), "-c", toml.toString(), "upgrade", "head");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!p.errSoFar().contains(" -> " + revision) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return p;
+  }
+
   @Test
   void aSecondCommandWaitsForTheFirstNamingItThenRuns() throws Exception {
     Project.write(tmp.resolve("migrations/versions/bbbbbbbbbbb2_slow.sql"),
         "-- revision: bbbbbbbbbbb2\n-- down_revision: " + A + "\n-- message: slow\n"
             + "-- +upgrade\nSELECT pg_sleep(4);\n-- +downgrade\nSELECT 1;\n");
-    RetortProcess first = RetortProcess.start(tmp, List.of(), Map.of(), "-c", toml.toString(), "upgrade", "head");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!first.errSoFar().contains("Running upgrade " + A) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    RetortProcess first = upgradingTo("bbbbbbbbbbb2");
 
     RetortProcess second = RetortProcess.start(tmp, List.of(), Map.of(), "-c", toml.toString(), "current");
     CliRun waited = second.await(Duration.ofSeconds(90));
@@ -168,11 +174,7 @@ class DevServerTest {
     Project.write(tmp.resolve("migrations/versions/bbbbbbbbbbb2_slow.sql"),
         "-- revision: bbbbbbbbbbb2\n-- down_revision: " + A + "\n-- message: slow\n"
             + "-- +upgrade\nSELECT pg_sleep(6);\n-- +downgrade\nSELECT 1;\n");
-    RetortProcess first = RetortProcess.start(tmp, List.of(), Map.of(), "-c", toml.toString(), "upgrade", "head");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!first.errSoFar().contains("Running upgrade " + A) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    RetortProcess first = upgradingTo("bbbbbbbbbbb2");
 
     CliRun gaveUp = retort("current");
 
@@ -187,11 +189,7 @@ class DevServerTest {
     Project.write(tmp.resolve("migrations/versions/bbbbbbbbbbb2_slow.sql"),
         "-- revision: bbbbbbbbbbb2\n-- down_revision: " + A + "\n-- message: slow\n"
             + "-- +upgrade\nSELECT pg_sleep(30);\n-- +downgrade\nSELECT 1;\n");
-    RetortProcess killed = RetortProcess.start(tmp, List.of(), Map.of(), "-c", toml.toString(), "upgrade", "head");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!killed.errSoFar().contains("Running upgrade " + A + " -> bbbbbbbbbbb2") && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    RetortProcess killed = upgradingTo("bbbbbbbbbbb2");
     killed.process().destroyForcibly().waitFor();
     PgData pg = new PgData(tmp.resolve(".retort"), null);
     assertThat(pg.running()).isPresent();                // the server outlived its command

@@ -135,6 +135,11 @@ class HelpTest {
     assertThat(command.err()).isEqualTo("error: unknown command 'upgrdae'\n"
         + "hint: did you mean `retort upgrade`? `retort help` lists the commands\n");
 
+    CliRun install = CliRun.of("install");
+    assertThat(install.exitCode()).isEqualTo(2);
+    assertThat(install.err()).isEqualTo("error: `install` is a command of the launcher, not of the jar\n"
+        + "hint: run `./retort install [DIR]` in the checkout, or `bin/retort install [DIR]` in the distribution\n");
+
     CliRun far = CliRun.of("frobnicate");
     assertThat(far.err()).isEqualTo("error: unknown command 'frobnicate'\nhint: `retort help` lists the commands\n");
 

@@ -23,9 +23,6 @@ class HintsTest {
     p.table(B, A, "apartments");
   }
 
-  private static String hint(CliRun r) {
-    return r.err().lines().filter(l -> l.startsWith("hint: ")).findFirst().orElse("");
-  }
 
   @Test
   void aHintRepeatsTheConfigAndTheEnvironmentInForce() {
@@ -35,7 +32,7 @@ class HintsTest {
     CliRun check = p.run("-e", "prod", "check");
 
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
-    assertThat(hint(check)).isEqualTo("hint: run `retort -c " + p.toml + " -e prod upgrade head`");
+    assertThat(check.hint()).isEqualTo("hint: run `retort -c " + p.toml + " -e prod upgrade head`");
 
     // following the hint upgrades prod, and prod only
     CliRun followed = p.run("-e", "prod", "upgrade", "head");
@@ -50,7 +47,7 @@ class HintsTest {
     CliRun check = CliRun.of("--url", withPassword, "-c", p.toml.toString(), "check");
 
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
-    assertThat(hint(check)).startsWith("hint: run `retort -c " + p.toml + " --url 'postgresql://postgres:***@localhost:")
+    assertThat(check.hint()).startsWith("hint: run `retort -c " + p.toml + " --url 'postgresql://postgres:***@localhost:")
         .endsWith(" upgrade head`");
     assertThat(check.all()).doesNotContain("hunter22");
   }
@@ -63,7 +60,7 @@ class HintsTest {
     CliRun r = p.run("-e", "prod", "upgrade", "head");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-    assertThat(hint(r)).isEqualTo("hint: upgrade staging first: `retort -c " + p.toml + " -e staging upgrade head`");
+    assertThat(r.hint()).isEqualTo("hint: upgrade staging first: `retort -c " + p.toml + " -e staging upgrade head`");
   }
 
   @Test

@@ -23,13 +23,7 @@ class MigrationFileErrorsTest {
     p.table("0003", "0002", "sources");
   }
 
-  private static String error(CliRun r) {
-    return r.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
-  }
 
-  private static String hint(CliRun r) {
-    return r.err().lines().filter(l -> l.startsWith("hint: ")).findFirst().orElse("");
-  }
 
   @Test
   void aDownRevisionThatNamesAFileNamesItsLineAndTheRevisionItMeant() {
@@ -39,8 +33,8 @@ class MigrationFileErrorsTest {
     CliRun r = p.run("heads");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(error(r)).isEqualTo("error: versions/0004_reviews.sql:3: down_revision 0003_add_sources is not a known revision");
-    assertThat(hint(r)).isEqualTo("hint: did you mean `0003`? down_revision names revision ids (each file's `-- revision:`),"
+    assertThat(r.error()).isEqualTo("error: versions/0004_reviews.sql:3: down_revision 0003_add_sources is not a known revision");
+    assertThat(r.hint()).isEqualTo("hint: did you mean `0003`? down_revision names revision ids (each file's `-- revision:`),"
         + " not file names");
   }
 
@@ -50,8 +44,8 @@ class MigrationFileErrorsTest {
 
     CliRun r = p.run("history");
 
-    assertThat(error(r)).isEqualTo("error: versions/0004_reviews.sql:2: down_revision 0030 is not a known revision");
-    assertThat(hint(r)).startsWith("hint: did you mean `0003`?");
+    assertThat(r.error()).isEqualTo("error: versions/0004_reviews.sql:2: down_revision 0030 is not a known revision");
+    assertThat(r.hint()).startsWith("hint: did you mean `0003`?");
   }
 
   @Test
@@ -62,8 +56,8 @@ class MigrationFileErrorsTest {
     CliRun r = p.run("heads");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(error(r)).isEqualTo("error: versions/0004_reviews.sql:3: byte 0xEE is not UTF-8: the file is in another encoding");
-    assertThat(hint(r)).contains("save it as UTF-8").contains("iconv -f WINDOWS-1251 -t UTF-8");
+    assertThat(r.error()).isEqualTo("error: versions/0004_reviews.sql:3: byte 0xEE is not UTF-8: the file is in another encoding");
+    assertThat(r.hint()).contains("save it as UTF-8").contains("iconv -f WINDOWS-1251 -t UTF-8");
   }
 
   @Test
@@ -74,9 +68,9 @@ class MigrationFileErrorsTest {
     CliRun r = p.run("heads");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(error(r)).isEqualTo("error: versions/0004_reviews.sql:2: SQL before the header: its `-- revision:` is on line 3,"
+    assertThat(r.error()).isEqualTo("error: versions/0004_reviews.sql:2: SQL before the header: its `-- revision:` is on line 3,"
         + " below this line");
-    assertThat(hint(r)).contains("move the header");
+    assertThat(r.hint()).contains("move the header");
   }
 
   @Test
