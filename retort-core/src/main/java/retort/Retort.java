@@ -332,6 +332,19 @@ public final class Retort {
     return new Listings(dir).history(range, needsRows ? rows() : List.of());
   }
 
+  /**
+   * Each migration file's checksum ({@code v1:} and the SHA-256 of its normalised text, as
+   * retort_log records it), by the file's name as messages give it ({@code versions/...sql}),
+   * sorted by name. Reads no database.
+   */
+  public java.util.SortedMap<String, String> checksums() {
+    java.util.SortedMap<String, String> sums = new java.util.TreeMap<>();
+    for (Script s : scripts().scripts()) {
+      sums.put(s.name(), s.checksum());
+    }
+    return sums;
+  }
+
   /** The heads of the graph: revisions no other revision follows. */
   public List<RevisionInfo> heads() {
     return new Listings(scripts()).heads();
