@@ -116,6 +116,25 @@ class ClasspathLocationTest {
   }
 
   @Test
+  void aJarWithoutDirectoryEntriesIsReadThroughItsIndex() throws Exception {
+    Map<String, String> entries = new LinkedHashMap<>(files);
+    entries.put("db/retort/retort.index", "v1:0000  versions/" + A + "_m.sql\nv1:1111  versions/" + B + "_m.sql\n");
+    Path jar = tmp.resolve("flat.jar");
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        j.putNextEntry(new JarEntry(e.getKey()));
+        j.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        j.closeEntry();
+      }
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Retort retort = Retort.configure(ds, "classpath:db/retort").withLocation("classpath:db/retort", loader);
+
+      assertThat(retort.history(null, false)).extracting(RevisionInfo::revision).containsExactly(B, A);
+    }
+  }
+
+  @Test
   void aMissingLocationNamesItAndAClassPathLocationCannotBeWrittenTo() throws Exception {
     try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
       Retort retort = Retort.configure(ds, "classpath:db/retort").withLocation("classpath:db/nowhere", empty);

@@ -22,10 +22,12 @@ import java.util.jar.JarFile;
  * {@code db/retort/versions/}, wherever the class loader finds them (a directory, a jar, a jar
  * nested in a Spring Boot jar, a module), read with the same meaning as a directory on disk.
  *
- * <p>The files are found through {@code db/retort/retort.index} when there is one: one file name
- * of {@code versions/} per line, each then read as a resource, which works with any class loader.
- * Without an index the {@code versions/} directories the loader finds are listed: a {@code file:}
- * directory by its entries, a {@code jar:} one by the jar's entries under it.
+ * <p>The {@code versions/} directories the loader finds are listed: a {@code file:} directory by
+ * its entries, a {@code jar:} one by the jar's entries under it (also a jar nested in another); the
+ * first file of a name wins. Where the loader gives something else (or a jar without directory
+ * entries), {@code db/retort/retort.index} names the files, one per line (the last word of a line,
+ * so that {@code mvn retort:index}'s {@code checksum  versions/name.sql} lines serve), and each is
+ * read as a resource, which works with any class loader.
  */
 public final class ClasspathLocation {
 
@@ -69,27 +71,45 @@ public final class ClasspathLocation {
     return ScriptDirectory.of(versions() + "/", files());
   }
 
-  /** The bytes of every migration file, by file name, sorted by name. */
+  /**
+   * The bytes of every migration file, by file name, sorted by name: the listed {@code versions/}
+   * directories, else the index. Listing comes first, so that a migration added since the index was
+   * written is never left out where the files can be listed.
+   */
   Map<String, byte[]> files() throws ScriptException, IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    Enumeration<URL> dirs = loader.getResources(versions());
+    URL unlistable = null;
+    boolean listed = false;
+    while (dirs.hasMoreElements()) {
+      URL dir = dirs.nextElement();
+      if (dir.getProtocol().equals("file")) {
+        listDirectory(dir, files);
+        listed = true;
+      } else if (dir.getProtocol().equals("jar")) {
+        listJar(dir, files);
+        listed = true;
+      } else {
+        unlistable = dir;
+      }
+    }
+    if (listed && unlistable == null) {
+      return files;
+    }
     String index = path.isEmpty() ? INDEX : path + "/" + INDEX;
     try (InputStream in = loader.getResourceAsStream(index)) {
       if (in != null) {
         return fromIndex(index, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
-    Map<String, byte[]> files = new TreeMap<>();
-    Enumeration<URL> dirs = loader.getResources(versions());
-    boolean found = false;
-    while (dirs.hasMoreElements()) {
-      found = true;
-      list(dirs.nextElement(), files);
+    if (unlistable != null) {
+      throw new ScriptException(toString(), 0,
+          "cannot list " + unlistable + " (a " + unlistable.getProtocol() + ": resource)",
+          "write " + index + " listing the files of " + versions() + ", one per line (mvn retort:index writes it)");
     }
-    if (!found) {
-      throw new ScriptException(toString(), 0, "no " + versions() + " on the class path",
-          "put the migrations in src/main/resources/" + versions() + " (a jar must keep its directory entries, or carry "
-              + path + "/" + INDEX + ")");
-    }
-    return files;
+    throw new ScriptException(toString(), 0, "no " + versions() + " on the class path",
+        "put the migrations in src/main/resources/" + versions() + " (a jar must keep its directory entries, or carry "
+            + index + ")");
   }
 
   private Map<String, byte[]> fromIndex(String index, String text) throws ScriptException, IOException {
@@ -116,17 +136,6 @@ public final class ClasspathLocation {
       }
     }
     return files;
-  }
-
-  /** Adds the migration files of one {@code versions/} directory the class loader found; the first of a name wins. */
-  private void list(URL dir, Map<String, byte[]> files) throws ScriptException, IOException {
-    switch (dir.getProtocol()) {
-      case "file" -> listDirectory(dir, files);
-      case "jar" -> listJar(dir, files);
-      default -> throw new ScriptException(toString(), 0,
-          "cannot list " + dir + " (a " + dir.getProtocol() + ": resource)",
-          "write " + path + "/" + INDEX + " listing the files of " + versions() + ", one per line");
-    }
   }
 
   private static void listDirectory(URL dir, Map<String, byte[]> files) throws IOException {
