@@ -345,6 +345,22 @@ public final class Retort {
     return sums;
   }
 
+  /** The last {@code limit} rows of the log table, newest first; empty before the first run. */
+  public List<LogRecord> log(int limit) {
+    try (Connection c = source.open()) {
+      List<retort.db.LogEntry> entries = store().entries(c);
+      List<LogRecord> out = new ArrayList<>();
+      for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
+        retort.db.LogEntry e = entries.get(i);
+        out.add(new LogRecord(e.revision(), e.direction(), e.started(), e.finished(), e.durationMillis(),
+            e.databaseUser(), e.environment(), e.outcome(), e.error()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
+  }
+
   /** The heads of the graph: revisions no other revision follows. */
   public List<RevisionInfo> heads() {
     return new Listings(scripts()).heads();

@@ -122,6 +122,8 @@ class RetortAutoConfigurationTest {
       assertThat(report.current()).containsExactly("a1a1a1a1a1a1");
       assertThat(report.heads()).containsExactly("b2b2b2b2b2b2");
       assertThat(report.pending()).extracting(RetortEndpoint.Pending::revision).containsExactly("b2b2b2b2b2b2");
+      assertThat(report.log()).extracting(l -> l.revision() + " " + l.direction() + " " + l.outcome() + " "
+          + l.environment()).containsExactly("a1a1a1a1a1a1 upgrade applied application");
 
       var health = context.getBean(RetortHealthIndicator.class).health(true);
       assertThat(health.getStatus().getCode()).isEqualTo("OUT_OF_SERVICE");

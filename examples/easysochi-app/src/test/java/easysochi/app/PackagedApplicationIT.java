@@ -47,7 +47,8 @@ class PackagedApplicationIT {
       String retort = get(http, port, "/actuator/retort").body();
       assertThat(retort).contains("\"location\":\"classpath:db/retort\"")
           .contains("\"current\":[\"61d1001d5763\"]").contains("\"heads\":[\"61d1001d5763\"]")
-          .contains("\"pending\":[]");
+          .contains("\"pending\":[]")
+          .contains("{\"revision\":\"61d1001d5763\",\"direction\":\"upgrade\",");
 
       assertThat(rows(pg, "SELECT version_num FROM retort_version")).containsExactly("61d1001d5763");
       assertThat(rows(pg, "SELECT count(*) || ' ' || min(environment) FROM retort_log WHERE direction = 'upgrade'"))
