@@ -135,6 +135,31 @@ class ClasspathLocationTest {
   }
 
   @Test
+  void aModuleOnTheModulePathThatOpensTheLocationIsReadLikeADirectory() throws Exception {
+    Path src = tmp.resolve("module-src");
+    Files.createDirectories(src.resolve("bot/data"));
+    Files.writeString(src.resolve("module-info.java"), "module bot.data { opens db.retort.versions; }");
+    Files.writeString(src.resolve("bot/data/Marker.java"), "package bot.data; public class Marker {}");
+    Path classes = tmp.resolve("module-classes");
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    int rc = javac.run(null, null, null, "-d", classes.toString(), src.resolve("module-info.java").toString(),
+        src.resolve("bot/data/Marker.java").toString());
+    assertThat(rc).isZero();
+    Map<String, String> entries = new LinkedHashMap<>(files);
+    entries.put("module-info.class", Files.readString(classes.resolve("module-info.class"), StandardCharsets.ISO_8859_1));
+    entries.put("bot/data/Marker.class", Files.readString(classes.resolve("bot/data/Marker.class"), StandardCharsets.ISO_8859_1));
+    Path jar = jar(tmp.resolve("bot-data.jar"), entries, StandardCharsets.ISO_8859_1);
+
+    java.lang.module.Configuration cf = ModuleLayer.boot().configuration().resolve(
+        java.lang.module.ModuleFinder.of(jar), java.lang.module.ModuleFinder.of(), java.util.Set.of("bot.data"));
+    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, null);
+    ClassLoader loader = layer.findLoader("bot.data");
+    Retort retort = Retort.configure(ds, "classpath:db/retort").withLocation("classpath:db/retort", loader);
+
+    assertThat(retort.history(null, false)).extracting(RevisionInfo::revision).containsExactly(B, A);
+  }
+
+  @Test
   void aMissingLocationNamesItAndAClassPathLocationCannotBeWrittenTo() throws Exception {
     try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
       Retort retort = Retort.configure(ds, "classpath:db/retort").withLocation("classpath:db/nowhere", empty);
@@ -159,6 +184,10 @@ class ClasspathLocationTest {
 
   /** A real jar with these entries and their directories, as the build packages them. */
   static Path jar(Path file, Map<String, String> entries) throws IOException {
+    return jar(file, entries, StandardCharsets.UTF_8);
+  }
+
+  static Path jar(Path file, Map<String, String> entries, java.nio.charset.Charset charset) throws IOException {
     try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
       java.util.Set<String> dirs = new java.util.TreeSet<>();
       for (String name : entries.keySet()) {
@@ -172,7 +201,7 @@ class ClasspathLocationTest {
       }
       for (Map.Entry<String, String> e : entries.entrySet()) {
         jar.putNextEntry(new JarEntry(e.getKey()));
-        jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        jar.write(e.getValue().getBytes(charset));
         jar.closeEntry();
       }
     }

@@ -168,7 +168,8 @@ public final class ClasspathLocation {
       throw new IOException("cannot list " + dir + ": not a jar");
     }
     jar.setUseCaches(false);
-    String prefix = jar.getEntryName() + "/";
+    String dirName = jar.getEntryName();
+    String prefix = dirName.endsWith("/") ? dirName : dirName + "/";         // a module's loader gives the slash
     try (JarFile file = jar.getJarFile()) {
       Enumeration<JarEntry> entries = file.entries();
       while (entries.hasMoreElements()) {
