@@ -142,7 +142,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     if (target == null || target.isEmbedded()) {
       target = embedded();
     }
-    target = withCredentials(target);
+    target = withCredentials(target).withDefaultPassword(System.getenv("PGPASSWORD"));
     DatabaseUrl connectTo = target;
     Retort retort = Retort.create(config, () -> connectTo.connect("retort-maven-plugin"), connectTo.toString(),
         new MavenListener(getLog()));
