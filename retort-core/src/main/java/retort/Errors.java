@@ -57,7 +57,50 @@ final class Errors {
 
   static RetortException of(StepFailure e) {
     return new RetortException(Kind.ERROR, e.file(), e.line(), "ERROR " + e.sqlState() + ": " + e.serverMessage(),
-        e.hint(), e.sqlState(), e.getCause());
+        "55P04".equals(e.sqlState()) ? enumValueHint(e) : e.hint(), e.sqlState(), e.getCause());
+  }
+
+  /**
+   * 42501 on Retort's own bookkeeping (a migration's statements fail as steps): which privilege on
+   * which object the role lacks, what Retort needed it for, and the GRANT that gives it; never the
+   * driver's detail lines ({@code Position: 28}).
+   */
+  private static RetortException privilege(SQLException e, String target) {
+    String message = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+        ? p.getServerErrorMessage().getMessage() : e.getMessage().lines().findFirst().orElse("");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("permission denied for (schema|table) (\\S+)").matcher(message);
+    boolean named = m.find();
+    String what;
+    String hint;
+    if (named && m.group(1).equals("schema")) {
+      what = "the role may not create tables in schema " + m.group(2) + " (it lacks CREATE on it), and Retort creates its"
+          + " version table and log there on the first run";
+      hint = "as the schema's owner: GRANT CREATE ON SCHEMA " + m.group(2) + " TO the migrating role; or run the first"
+          + " `retort upgrade` as the owner, or set version_table_schema to a schema the role may create in";
+    } else if (named) {
+      String table = m.group(2);
+      what = "the role lacks a privilege on Retort's table " + table + ": SELECT to read "
+          + (table.contains("log") ? "the log" : "which revisions are applied") + ", INSERT, UPDATE and DELETE to record"
+          + " a run";
+      hint = "as the table's owner: GRANT SELECT, INSERT, UPDATE, DELETE ON " + table + " TO the migrating role"
+          + " (SELECT alone for current, history and check)";
+    } else {
+      what = message;
+      hint = "grant the migrating role the privilege the message names, or run Retort as the owner of its tables";
+    }
+    return new RetortException(Kind.ERROR, null, 0, "permission denied on " + target + ": " + what, hint, "42501", e);
+  }
+
+  /**
+   * 55P04, a new enum value used in the transaction that added it: PostgreSQL's own hint, and the
+   * way out, two migrations (a migration is one transaction).
+   */
+  private static String enumValueHint(StepFailure e) {
+    String server = e.getCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+        ? p.getServerErrorMessage().getHint() : null;
+    return (server == null ? "" : "PostgreSQL: " + server.strip() + " ")
+        + "Split the migration in two: `ALTER TYPE ... ADD VALUE` in one revision, and what uses the new value in"
+        + " the next one (`retort revision -m ...`), so that the value is committed before it is used; " + e.hint();
   }
 
   static RetortException of(LockTimeout e) {
@@ -81,6 +124,9 @@ final class Errors {
       };
       return new RetortException(Kind.ERROR, null, 0, "cannot connect to " + target + ": " + e.getMessage(), hint,
           state.isEmpty() ? null : state, e);
+    }
+    if (state.equals("42501")) {
+      return privilege(e, target);
     }
     return new RetortException(Kind.ERROR, null, 0, "database error " + state + " on " + target + ": " + e.getMessage(),
         "see the message above; nothing was changed beyond the steps already reported", state.isEmpty() ? null : state, e);
