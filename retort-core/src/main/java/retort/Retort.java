@@ -361,6 +361,21 @@ public final class Retort {
     }
   }
 
+  // ---- for the command line: what it shows beside a listing
+
+  /**
+   * The run that holds the run lock on this database now, if any: its session (who, since when).
+   * Reads the lock without waiting for it.
+   */
+  public java.util.Optional<LockHolder> runInProgress() {
+    try (Connection c = source.open()) {
+      return retort.db.RunLock.holder(c, retort.db.RunLock.key(store().versionTable()))
+          .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since()));
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
+  }
+
   /** The heads of the graph: revisions no other revision follows. */
   public List<RevisionInfo> heads() {
     return new Listings(scripts()).heads();

@@ -27,6 +27,10 @@ final class CurrentCommand implements Runnable {
     Format format = Args.format(spec);
     try (Session session = parent.session()) {
       List<RevisionInfo> current = session.retort().current();
+      java.util.Optional<retort.LockHolder> run = session.retort().runInProgress();
+      if (run.isPresent()) {
+        parent.console.info(Render.runInProgress(run.get()));
+      }
       if (current.isEmpty()) {
         parent.console.info("The database is at base: no migration is applied");
       }

@@ -55,6 +55,12 @@ final class HistoryCommand implements Runnable {
           currentKnown = false;
         }
       }
+      if (verbose && currentKnown) {
+        java.util.Optional<retort.LockHolder> run = session.retort().runInProgress();
+        if (run.isPresent()) {
+          parent.console.info(Render.runInProgress(run.get()));
+        }
+      }
       if (format == Format.json) {
         JsonOutput.print(parent.console.out(), JsonOutput.revisions(history, currentKnown));
       } else if (graph) {
