@@ -40,9 +40,9 @@ final class Errors {
     if (e instanceof GraphException.AmbiguousRevision) {
       return new RetortException(Kind.USAGE, null, e.getMessage(), "give more characters of the id");
     }
-    if (e instanceof GraphException.UnknownRevision) {
-      return new RetortException(Kind.USAGE, null, e.getMessage(),
-          "use `head`, `heads`, `base`, a revision id (or 4+ characters of it), a branch label, or +N / -N; `retort history` lists the ids");
+    if (e instanceof GraphException.UnknownRevision u) {
+      return new RetortException(Kind.USAGE, null, e.getMessage(), (u.closest() == null ? "" : "did you mean `"
+          + u.closest() + "`? ") + "use `head`, `heads`, `base`, a revision id (or 4+ characters of it), a branch label, or +N / -N; `retort history` lists the ids");
     }
     if (e instanceof GraphException.UnknownApplied) {
       return new RetortException(Kind.ERROR, null, e.getMessage(),

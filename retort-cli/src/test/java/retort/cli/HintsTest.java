@@ -106,4 +106,20 @@ class HintsTest {
     assertThat(r.out()).containsPattern("(?m)^staging  postgresql://postgres@localhost:\\d+/\\S+\\s+base, 2 pending$")
         .containsPattern("(?m)^prod +- +not configured: .*RETORT_TEST_SURELY_UNSET_PROD_URL.*$");
   }
+
+  @Test
+  void anUnknownTargetNamesTheClosestRevisionLabelOrKeyword() {
+    p.file("ccccccccccc3_invoices.sql", "-- revision: ccccccccccc3\n-- down_revision: none\n-- branch_labels: billing\n"
+        + "-- +upgrade\nSELECT 1;\n");
+
+    CliRun keyword = p.run("upgrade", "hed");
+    assertThat(keyword.exitCode()).as(keyword.toString()).isEqualTo(2);
+    assertThat(keyword.error()).isEqualTo("error: no revision, prefix or branch label matches 'hed'");
+    assertThat(keyword.hint()).startsWith("hint: did you mean `head`?");
+
+    assertThat(p.run("show", "biling").hint()).startsWith("hint: did you mean `billing`?");
+    assertThat(p.run("upgrade", "biling@head").hint()).startsWith("hint: did you mean `billing`?");
+    assertThat(p.run("show", "bbbbbbbbbbc2").hint()).startsWith("hint: did you mean `" + B + "`?");
+    assertThat(p.run("show", "zzzz").hint()).startsWith("hint: use `head`, `heads`, `base`");
+  }
 }

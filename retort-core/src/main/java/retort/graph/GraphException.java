@@ -112,14 +112,21 @@ public abstract sealed class GraphException extends RuntimeException {
   /** A name that matches no revision, prefix or branch label. */
   public static final class UnknownRevision extends GraphException {
     private final String name;
+    private final String closest;
 
-    UnknownRevision(String name) {
+    UnknownRevision(String name, String closest) {
       super("no revision, prefix or branch label matches '" + name + "'");
       this.name = name;
+      this.closest = closest;
     }
 
     public String name() {
       return name;
+    }
+
+    /** The revision, label or keyword the name most likely meant, or null. */
+    public String closest() {
+      return closest;
     }
   }
 

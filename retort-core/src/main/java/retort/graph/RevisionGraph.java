@@ -363,7 +363,9 @@ public final class RevisionGraph {
         throw new GraphException.AmbiguousRevision(name, matches);
       }
     }
-    throw new GraphException.UnknownRevision(name);
+    java.util.Set<String> words = new java.util.HashSet<>(byLabel.keySet());
+    words.addAll(List.of("head", "heads", "base"));
+    throw new GraphException.UnknownRevision(name, Closest.of(name, byId.keySet(), words));
   }
 
   private List<String> prefixMatches(String prefix) {
