@@ -1,6 +1,8 @@
 package retort.run;
 
 import java.util.List;
+import retort.db.LogEntry;
+import retort.db.Sql;
 import retort.db.VersionStore;
 import retort.graph.Plan;
 import retort.graph.Step;
@@ -60,11 +62,8 @@ public final class OfflineScript {
       sql.append("BEGIN;\n\n");
     }
     versionChange(sql, step.change());
-    sql.append("INSERT INTO ").append(store.logTable().sql())
-        .append(" (revision, direction, checksum, started, finished, duration_ms, environment, tool_version, outcome)")
-        .append(" VALUES (").append(literal(script.id())).append(", ").append(literal(step.direction().word()))
-        .append(", ").append(literal(script.checksum())).append(", now(), now(), 0, 'offline', ")
-        .append(literal(settings.toolVersion())).append(", 'applied');\n\n");
+    sql.append(store.log().appendSql(new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null,
+        0, null, "offline", settings.toolVersion(), LogEntry.APPLIED, null, -1, null, null))).append(";\n\n");
     sql.append("COMMIT;\n\n");
   }
 
@@ -99,6 +98,6 @@ public final class OfflineScript {
   }
 
   private static String literal(String value) {
-    return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    return Sql.literal(value);
   }
 }

@@ -97,7 +97,7 @@ public final class Runner {
     Script script = scripts.script(id);
     Instant now = Instant.now();
     return new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
-        settings.environment(), settings.toolVersion(), "applied", null, -1);
+        settings.environment(), settings.toolVersion(), "applied", null, -1, null, null);
   }
 
   /** The work of a run, done under the run lock with the version rows found under it. */

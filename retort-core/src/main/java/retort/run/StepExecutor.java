@@ -236,14 +236,14 @@ final class StepExecutor implements AutoCloseable {
   /** The log row of a step that succeeds in a transaction: its times come from the server's clock. */
   private LogEntry serverTimedEntry(Step step, Script script) {
     return new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null, 0, null,
-        settings.environment(), settings.toolVersion(), "applied", null, -1);
+        settings.environment(), settings.toolVersion(), "applied", null, -1, null, null);
   }
 
   private LogEntry entry(Step step, Script script, Instant started, String outcome, String error, int last) {
     Instant finished = Instant.now();
     return new LogEntry(0, script.id(), step.direction().word(), script.checksum(), started, finished,
         Duration.between(started, finished).toMillis(), null, settings.environment(), settings.toolVersion(),
-        outcome, error, last);
+        outcome, error, last, null, null);
   }
 
   private void logFailure(Step step, Script script, Instant started, String outcome, String error, int last) {

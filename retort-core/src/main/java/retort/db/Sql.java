@@ -1,0 +1,36 @@
+package retort.db;
+
+import java.time.Instant;
+
+/** How values are written into SQL text: one rule for string literals, one for timestamps. */
+public final class Sql {
+
+  private Sql() {}
+
+  /**
+   * A string literal that reads the same whatever {@code standard_conforming_strings} says: an
+   * {@code E''} string with quotes and backslashes doubled; NUL, which PostgreSQL text cannot hold,
+   * left out. Null is {@code NULL}.
+   */
+  public static String literal(String value) {
+    if (value == null) {
+      return "NULL";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 3).append("E'");
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch == '\'' || ch == '\\') {
+        out.append(ch);
+      } else if (ch == 0) {
+        continue;
+      }
+      out.append(ch);
+    }
+    return out.append('\'').toString();
+  }
+
+  /** A {@code timestamptz} literal, or {@code NULL}. */
+  public static String timestamp(Instant t) {
+    return t == null ? "NULL" : "'" + t + "'::timestamptz";
+  }
+}
