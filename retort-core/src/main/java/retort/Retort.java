@@ -191,6 +191,21 @@ public final class Retort {
    * non-transactional migration stopped part way. Empty when all is well.
    */
   public List<String> validate() {
+    return validation().problems();
+  }
+
+  /**
+   * Checks the files against the database as {@link #validate} does, and fails with a validation
+   * error (exit code 4 on the command line) that names every problem and what to do about it.
+   */
+  public void verify() {
+    Runner.Validation v = validation();
+    if (!v.problems().isEmpty()) {
+      throw new RetortException(RetortException.Kind.VALIDATION, null, String.join("; ", v.problems()), v.hint());
+    }
+  }
+
+  private Runner.Validation validation() {
     try {
       return withScripts(1, (dir, connections) -> runner(dir, connections).validate());
     } catch (GraphException e) {
@@ -285,9 +300,15 @@ public final class Retort {
     return new Listings(scripts()).children(id);
   }
 
-  /** The revisions the database is at: one per version row. */
+  /**
+   * The revisions the database is at: one per version row (a row that names a revision no file
+   * declares has no file and says so). A non-transactional migration that stopped part way, or runs
+   * now, is reported to the listener as a warning.
+   */
   public List<RevisionInfo> current() {
-    return withScripts(1, (dir, connections) -> new Listings(dir).current(rows(connections)));
+    Runner.Status status = withScripts(1, (dir, connections) -> runner(dir, connections).status());
+    status.stopped().ifPresent(new ListenerProgress(listener)::warning);
+    return new Listings(scripts()).current(status.rows());
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
@@ -339,7 +360,8 @@ public final class Retort {
   ScriptDirectory scripts() {
     if (scripts == null) {
       try {
-        scripts = ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
+        scripts = ScriptDirectory.load(config.scriptLocation(), config.cacheFile(),
+            new ListenerProgress(listener)::warning);
       } catch (ScriptException e) {
         throw Errors.of(e);
       } catch (GraphException e) {

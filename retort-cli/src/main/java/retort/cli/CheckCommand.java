@@ -13,12 +13,13 @@ final class CheckCommand implements Runnable {
 
   CheckCommand(RetortCommand parent) {
     this.parent = parent;
-    this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 0 when the database is at head.");
+    this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 4 when an applied migration changed or a run stopped part way, 0 when the database is at head.");
   }
 
   @Override
   public void run() {
     try (Session session = parent.session()) {
+      session.retort().verify();
       List<StepSummary> pending = session.retort().pending();
       if (!pending.isEmpty()) {
         StringBuilder ids = new StringBuilder();

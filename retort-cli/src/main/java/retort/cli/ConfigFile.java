@@ -157,13 +157,11 @@ final class ConfigFile {
     if (v == null) {
       return fallback;
     }
-    Duration d = Durations.parse(variables.expand(String.valueOf(v), file + ": " + prefix + key), file + ": " + prefix + key);
-    return d.isZero() ? null : d;
+    return Durations.parse(variables.expand(String.valueOf(v), file + ": " + prefix + key), file + ": " + prefix + key);
   }
 
   private Duration lockWait(Map<String, Object> map, String prefix) {
-    Duration d = duration(map, "lock_wait", prefix, Environment.DEFAULT_LOCK_WAIT);
-    return d == null ? Duration.ZERO : d;
+    return duration(map, "lock_wait", prefix, Environment.DEFAULT_LOCK_WAIT);
   }
 
   private int count(Map<String, Object> map, String key, String prefix, int fallback) {

@@ -40,14 +40,19 @@ final class EnvsCommand implements Runnable {
   private static String line(Session session, String name) {
     try (Session env = session.other(name)) {
       String target = env.target();
+      List<RevisionInfo> current;
       try {
-        List<RevisionInfo> current = env.retort().current();
-        int pending = env.retort().pending().size();
-        String at = current.isEmpty() ? "base"
-            : current.stream().map(Render::idWithoutCurrent).collect(Collectors.joining(", "));
-        return name + "\t" + target + "\t" + at + ", " + (pending == 0 ? "up to date" : pending + " pending");
+        current = env.retort().current();
       } catch (RetortException e) {
         return name + "\t" + target + "\tunreachable: " + e.getMessage();
+      }
+      String at = current.isEmpty() ? "base"
+          : current.stream().map(Render::idWithoutCurrent).collect(Collectors.joining(", "));
+      try {
+        int pending = env.retort().pending().size();
+        return name + "\t" + target + "\t" + at + ", " + (pending == 0 ? "up to date" : pending + " pending");
+      } catch (RetortException e) {
+        return name + "\t" + target + "\t" + at + ", pending unknown: " + e.getMessage();
       }
     } catch (RetortException e) {
       return name + "\t-\tnot configured: " + e.describe();

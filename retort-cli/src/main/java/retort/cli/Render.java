@@ -11,7 +11,7 @@ final class Render {
 
   /** The marks without {@code (current)}, which {@code current} would print on every line. */
   static String idWithoutCurrent(RevisionInfo r) {
-    return r.revision() + marks(withoutCurrent(r));
+    return r.revision() + (r.file() == null ? ", " + r.message() : marks(withoutCurrent(r)));
   }
 
   /** The same revision, not marked current: {@code current -v} does not mark it, as in Alembic. */

@@ -26,11 +26,21 @@ public final class LogTable {
   static final List<String> WRITTEN = List.of("revision", "direction", "checksum", "started", "finished",
       "duration_ms", "environment", "tool_version", "outcome", "error", "last_statement", "statements", "line_hashes");
 
+  /** The position of {@code duration_ms} in {@link #WRITTEN}. */
+  static final int DURATION = 5;
+
   /** The positions in {@link #WRITTEN} of the values that differ from step to step. */
   static final int[] PER_STEP = {0, 1, 2, 6, 7, 12};
 
   private static final String READ = "id, revision, direction, checksum, duration_ms, db_user, environment,"
       + " tool_version, outcome, error, last_statement, statements, line_hashes";
+
+  /** {@link #READ} for a table an earlier Retort made, which has no statements and line_hashes yet. */
+  private static final String READ_OLDER = READ.replace("statements, line_hashes", "NULL, NULL");
+
+  private static String read(boolean current) {
+    return current ? READ : READ_OLDER;
+  }
 
   private final TableName table;
 
@@ -190,11 +200,17 @@ public final class LogTable {
    * The statement that ends a running step as applied, with the values it had not known before; the
    * {@code revision} expression lets the caller make it fail (NULL) when its checks do not hold.
    */
-  String finishSql(long id, String revision, LogEntry e) {
+  String finishSql(long id, String revision, LogEntry e, String lockHeld) {
     return "UPDATE " + table.sql() + " SET revision = " + revision + ", outcome = 'applied', checksum = "
         + Sql.literal(e.checksum()) + ", line_hashes = " + Sql.literal(e.lineHashes())
         + ", last_statement = " + e.lastStatement() + ", statements = " + Sql.literal(e.statements())
-        + ", finished = pg_catalog.clock_timestamp(), duration_ms = " + sinceStarted() + " WHERE id = " + id;
+        + ", finished = pg_catalog.clock_timestamp(), duration_ms = "
+        + (lockHeld == null ? sinceStarted() : unless(lockHeld, sinceStarted())) + " WHERE id = " + id;
+  }
+
+  /** A value that is NULL, so that a NOT NULL column refuses the row, unless the condition holds. */
+  static String unless(String condition, String value) {
+    return "CASE WHEN " + condition + " THEN " + value + " END";
   }
 
   private static String sinceStarted() {
@@ -203,7 +219,7 @@ public final class LogTable {
 
   // ---- reading
 
-  /** The log, oldest first; the table must exist. */
+  /** The log, oldest first; the table must exist, in this Retort's shape. */
   public List<LogEntry> entries(Connection c) throws SQLException {
     List<LogEntry> out = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -217,11 +233,12 @@ public final class LogTable {
 
   /**
    * The newest row, if any, without its times (the driver's first timestamp costs a calendar's worth
-   * of start-up, and a run only asks whether the last step stopped part way); the table must exist.
+   * of start-up, and a run only asks whether the last step stopped part way); the table must exist,
+   * in this Retort's shape when {@code current}.
    */
-  public Optional<LogEntry> last(Connection c) throws SQLException {
+  public Optional<LogEntry> last(Connection c, boolean current) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + READ + " FROM " + table.sql() + " ORDER BY id DESC LIMIT 1")) {
+        ResultSet rs = s.executeQuery("SELECT " + read(current) + " FROM " + table.sql() + " ORDER BY id DESC LIMIT 1")) {
       return rs.next() ? Optional.of(entry(rs, null, null)) : Optional.empty();
     }
   }
@@ -244,9 +261,9 @@ public final class LogTable {
   /**
    * The last applied row (upgrade or stamp, not undone by a downgrade) of each of these revisions.
    */
-  public Map<String, LogEntry> lastApplied(Connection c, List<String> revisions) throws SQLException {
+  public Map<String, LogEntry> lastApplied(Connection c, List<String> revisions, boolean current) throws SQLException {
     Map<String, LogEntry> out = new java.util.HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT " + READ + " FROM (SELECT DISTINCT ON (revision) *"
+    try (PreparedStatement s = c.prepareStatement("SELECT " + read(current) + " FROM (SELECT DISTINCT ON (revision) *"
         + " FROM " + table.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL AND revision = ANY (?)"
         + " ORDER BY revision, id DESC) l WHERE direction <> 'downgrade'")) {
       s.setArray(1, c.createArrayOf("text", revisions.toArray()));

@@ -8,15 +8,16 @@ public final class Sql {
   private Sql() {}
 
   /**
-   * A string literal that reads the same whatever {@code standard_conforming_strings} says: an
-   * {@code E''} string with quotes and backslashes doubled; NUL, which PostgreSQL text cannot hold,
-   * left out. Null is {@code NULL}.
+   * A string literal that reads the same whatever {@code standard_conforming_strings} says: quotes
+   * doubled, and, when the value holds a backslash, an {@code E''} string with backslashes doubled
+   * too; NUL, which PostgreSQL text cannot hold, left out. Null is {@code NULL}.
    */
   public static String literal(String value) {
     if (value == null) {
       return "NULL";
     }
-    StringBuilder out = new StringBuilder(value.length() + 3).append("E'");
+    boolean escape = value.indexOf('\\') >= 0;
+    StringBuilder out = new StringBuilder(value.length() + 3).append(escape ? "E'" : "'");
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);
       if (ch == '\'' || ch == '\\') {

@@ -149,18 +149,19 @@ public final class VersionStore {
    * {@link #changeAndLogSql}); in autocommit it is a transaction of its own.
    */
   public void changeAndLog(Connection c, VersionChange change, LogEntry e) throws SQLException {
-    execute(c, changeAndLogSql(change, e), change);
+    execute(c, changeAndLogSql(change, e, null), change);
   }
 
   /**
    * Applies a non-transactional step's change to the version table and ends its running log row
    * {@code id} as applied, as one statement that fails unless the rows it changes are there.
    */
-  public void changeAndFinish(Connection c, VersionChange change, long id, LogEntry e) throws SQLException {
+  public void changeAndFinish(Connection c, VersionChange change, long id, LogEntry e, String lockHeld)
+      throws SQLException {
     List<String> arguments = changeArguments(change);
     StringBuilder sql = new StringBuilder(800);
     String revision = versionChange(sql, change, k -> Sql.literal(arguments.get(k)), "revision");
-    sql.append(log.finishSql(id, revision, e));
+    sql.append(log.finishSql(id, revision, e, lockHeld));
     execute(c, sql.toString(), change);
   }
 
@@ -169,7 +170,7 @@ public final class VersionStore {
       s.setEscapeProcessing(false);
       s.execute(sql);
     } catch (SQLException failure) {
-      throw changedUnderRun(failure, change);
+      throw bookkeepingFailure(failure, change);
     }
   }
 
@@ -178,14 +179,17 @@ public final class VersionStore {
    * fails unless every row it deletes or updates is there. Checking on the server needs no round
    * trip of its own, so the statement can travel in one message with the step's last statement and
    * its COMMIT: a missing row leaves the log row's revision NULL, and the NOT NULL constraint turns
-   * that into the error {@link #changedUnderRun} recognises. Data-modifying CTEs run exactly once
+   * that into the error {@link #bookkeepingFailure} recognises. Data-modifying CTEs run exactly once
    * whether or not the outer statement reads them, and touch different rows here.
+   *
+   * <p>{@code lockHeld} (a SQL boolean, or null) is checked the same way, on the log row's duration:
+   * a run that lost its lock cannot commit the step.
    *
    * <p>An entry without {@code started} takes its times from the server (see {@link LogTable#values}).
    */
-  public String changeAndLogSql(VersionChange change, LogEntry e) {
+  public String changeAndLogSql(VersionChange change, LogEntry e, String lockHeld) {
     List<String> arguments = arguments(change, e);
-    return changeAndLogSql(change, e, k -> Sql.literal(arguments.get(k)));
+    return changeAndLogSql(change, e, lockHeld, k -> Sql.literal(arguments.get(k)));
   }
 
   /**
@@ -193,13 +197,13 @@ public final class VersionStore {
    * of this change's shape (see {@link #shape}), with an entry timed on the server and without an error:
    * planned once per run instead of once per step.
    */
-  public String prepareSql(String name, VersionChange change, LogEntry e) {
+  public String prepareSql(String name, VersionChange change, LogEntry e, String lockHeld) {
     int count = arguments(change, e).size();
     StringBuilder sql = new StringBuilder("PREPARE ").append(name).append(" (");
     for (int k = 0; k < count; k++) {
       sql.append(k == 0 ? "text" : ", text");
     }
-    return sql.append(") AS\n").append(changeAndLogSql(change, e, k -> "$" + (k + 1))).toString();
+    return sql.append(") AS\n").append(changeAndLogSql(change, e, lockHeld, k -> "$" + (k + 1))).toString();
   }
 
   /** Runs the statement {@link #prepareSql} prepared under this name, for this step. */
@@ -235,12 +239,15 @@ public final class VersionStore {
     return out;
   }
 
-  private String changeAndLogSql(VersionChange change, LogEntry e, IntFunction<String> argument) {
+  private String changeAndLogSql(VersionChange change, LogEntry e, String lockHeld, IntFunction<String> argument) {
     StringBuilder sql = new StringBuilder(800);
     int changeArguments = changeArguments(change).size();
     List<String> values = LogTable.values(e);
     for (int i = 0; i < LogTable.PER_STEP.length; i++) {
       values.set(LogTable.PER_STEP[i], argument.apply(changeArguments + i));
+    }
+    if (lockHeld != null) {
+      values.set(LogTable.DURATION, LogTable.unless(lockHeld, values.get(LogTable.DURATION)));
     }
     values.set(0, versionChange(sql, change, argument, values.get(0)));
     return sql.append(log.insertSql(values)).toString();
@@ -289,18 +296,30 @@ public final class VersionStore {
     return "DEALLOCATE " + name;
   }
 
+  /** The SQLSTATE of a bookkeeping statement whose version rows were not there: the table changed under the run. */
+  public static final String CHANGED_UNDER_RUN = "RT001";
+
+  /** The SQLSTATE of a bookkeeping statement that found the run's lock gone. */
+  public static final String LOCK_LOST = "RT002";
+
   /**
-   * The failure of {@link #changeAndLogSql}, made readable when it is the failed check (a row to
-   * delete or update was not there: the version table changed under this run); any other failure
-   * as it is.
+   * The failure of a bookkeeping statement, made readable when it is one of its checks: a row to
+   * delete or update was not there (the version table changed under this run, {@link #CHANGED_UNDER_RUN}),
+   * or the run lock is no longer held ({@link #LOCK_LOST}); any other failure as it is.
    */
-  public SQLException changedUnderRun(SQLException e, VersionChange change) {
+  public SQLException bookkeepingFailure(SQLException e, VersionChange change) {
     if (!"23502".equals(e.getSQLState()) || !(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
       return e;
     }
     ServerErrorMessage m = p.getServerErrorMessage();
     TableName t = log.name();
-    if (!t.schema().equals(m.getSchema()) || !t.table().equals(m.getTable()) || !"revision".equals(m.getColumn())) {
+    if (!t.schema().equals(m.getSchema()) || !t.table().equals(m.getTable())) {
+      return e;
+    }
+    if ("duration_ms".equals(m.getColumn())) {
+      return new SQLException("the run lock on " + versions + " is no longer held: its session ended", LOCK_LOST, e);
+    }
+    if (!"revision".equals(m.getColumn())) {
       return e;
     }
     List<String> expected = new ArrayList<>();
@@ -313,7 +332,7 @@ public final class VersionStore {
     return new SQLException("the version table " + versions + " changed under this run: expected to "
         + String.join(" and ", expected) + ", but "
         + (expected.size() == 1 && change.deletes().size() < 2 ? "it was not there" : "not all of them were there"),
-        "RT001", e);
+        CHANGED_UNDER_RUN, e);
   }
 
   /** Replaces every row of the version table with these. */
@@ -346,7 +365,12 @@ public final class VersionStore {
 
   /** The newest row of the log, if any, without its times; the log table must exist. */
   public Optional<LogEntry> lastEntry(Connection c) throws SQLException {
-    return log.last(c);
+    return log.last(c, true);
+  }
+
+  /** The newest row of the log, if any, without its times, from a log of this shape or (not {@code current}) an older one. */
+  public Optional<LogEntry> lastEntry(Connection c, boolean current) throws SQLException {
+    return log.last(c, current);
   }
 
   /** See {@link LogTable#changedChecksums}. */

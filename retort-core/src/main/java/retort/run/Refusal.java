@@ -1,6 +1,9 @@
 package retort.run;
 
-/** The runner will not start: the database or the files are in a state it must not run over. */
+/**
+ * The runner will not start, or not go on: the database or the files are in a state it must not run
+ * over, or the run lost its lock.
+ */
 public final class Refusal extends Exception {
 
   private final String hint;

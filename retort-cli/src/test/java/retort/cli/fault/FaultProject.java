@@ -222,18 +222,24 @@ final class FaultProject {
         + " AND classid = " + (key >>> 32) + " AND objid = " + (key & 0xffffffffL) + " AND objsubid = 1").get(0));
   }
 
-  /** Backends of Retort (application_name 'retort') connected to this database. */
+  /**
+   * Backends of Retort connected to this database: application_name 'retort', or, while a session
+   * runs a step, 'retort upgrade REV lock PID'.
+   */
   int retortBackends() {
     return Integer.parseInt(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-        + " AND application_name = 'retort'").get(0));
+        + " AND " + RETORT).get(0));
   }
+
+  /** The SQL condition on pg_stat_activity that a backend is Retort's. */
+  static final String RETORT = "(application_name = 'retort' OR application_name LIKE 'retort %')";
 
   /** The pid of Retort's backend that runs {@code pg_sleep}, once it does (null after the wait or the child's end). */
   Integer sleepingBackend(Child child, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline && child.process().isAlive()) {
       List<String> pids = query("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-          + " AND application_name = 'retort' AND state = 'active' AND query ILIKE '%pg_sleep%'");
+          + " AND " + RETORT + " AND state = 'active' AND query ILIKE '%pg_sleep%'");
       if (!pids.isEmpty()) {
         return Integer.valueOf(pids.get(0));
       }
