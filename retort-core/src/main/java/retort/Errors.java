@@ -67,7 +67,7 @@ final class Errors {
   }
 
   static RetortException of(Refusal e) {
-    return new RetortException(e.validation() ? Kind.VALIDATION : Kind.ERROR, null, e.getMessage(), e.hint());
+    return new RetortException(e.validation() ? Kind.VALIDATION : Kind.ERROR, e.location(), e.getMessage(), e.hint());
   }
 
   /** Whether the driver gave up because the server asked for a password and it had none. */

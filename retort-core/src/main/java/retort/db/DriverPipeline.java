@@ -22,7 +22,19 @@ final class DriverPipeline implements OneMessage.Pipeline {
 
   private static final String SEPARATOR = "\n;\n";
 
+  private volatile boolean broken;
+
   private DriverPipeline() {}
+
+  @Override
+  public boolean broken() {
+    return broken;
+  }
+
+  @Override
+  public void broke() {
+    broken = true;
+  }
 
   @Override
   public boolean send(Connection connection, List<String> parts) throws OneMessage.PartFailed, SQLException {

@@ -47,9 +47,12 @@ public final class OneMessage {
   /** A way to send all the parts in one message; false when it cannot send these parts so. */
   interface Pipeline {
     boolean send(Connection connection, List<String> parts) throws PartFailed, SQLException;
-  }
 
-  private static volatile boolean pipelineUnavailable;
+    /** Whether it failed to link once (the driver lacks the internal API), so that it is not tried again. */
+    boolean broken();
+
+    void broke();
+  }
 
   /** Runs the parts in order on the connection, in its current transaction mode. */
   public static void send(Connection connection, List<String> parts) throws PartFailed, SQLException {
@@ -64,13 +67,13 @@ public final class OneMessage {
 
   static void send(Connection connection, List<String> parts, Map<Integer, String> copyData, Pipeline pipeline)
       throws PartFailed, SQLException {
-    if (copyData.isEmpty() && !pipelineUnavailable) {
+    if (copyData.isEmpty() && !pipeline.broken()) {
       try {
         if (pipeline.send(connection, parts)) {
           return;
         }
       } catch (LinkageError e) {
-        pipelineUnavailable = true;                 // this driver lacks the internal API: never again
+        pipeline.broke();                           // this driver lacks the internal API: never again
       }
     }
     sendEach(connection, parts, copyData);

@@ -223,7 +223,7 @@ public final class Runner {
     boolean next = !plan.isEmpty() && plan.steps().get(0).revision().id().equals(p.revision())
         && plan.steps().get(0).direction().word().equals(p.direction());
     if (!resume || !next) {
-      throw new Refusal(StoppedStep.describe(c, p, scripts, false), StoppedStep.hint(p));
+      throw new Refusal(StoppedStep.describe(c, p, scripts, false), StoppedStep.hint(p), false);
     }
     Step step = plan.steps().get(0);
     Script script = scripts.script(step.revision());
@@ -233,16 +233,17 @@ public final class Runner {
       int differs = Fingerprints.firstDifferent(p.statements(), statements);
       if (differs >= 0) {
         String where = differs < statements.size() ? script.name() + ":" + statements.get(differs).line()
-            : script.name() + " (it has " + statements.size() + " statements now)";
-        throw new Refusal(where + ": statement " + (differs + 1) + " is not the one the stopped run applied as"
-            + " statement " + (differs + 1) + " of " + script.id() + " (a statement above the resume point was"
-            + " inserted, removed or edited)",
+            : script.name();
+        throw new Refusal(where, "statement " + (differs + 1) + " is not the one the stopped run applied as"
+            + " statement " + (differs + 1) + " of " + script.id() + (differs < statements.size() ? ""
+                : " (the file has " + statements.size() + " statements now)")
+            + ": a statement above the resume point was inserted, removed or edited",
             "put " + Failures.range(done) + " back as they were applied and change only the statements after them;"
                 + " or decide by hand and set the version with `retort stamp`", true);
       }
     } else if (done > statements.size()) {
-      throw new Refusal(script.name() + " has " + statements.size() + " statements, but the stopped run applied "
-          + done, "put the applied statements back, or set the version by hand with `retort stamp`", true);
+      throw new Refusal(script.name(), "the file has " + statements.size() + " statements, but the stopped run"
+          + " applied " + done, "put the applied statements back, or set the version by hand with `retort stamp`", true);
     }
     return new AutocommitStep.Resume(done, p.statements());
   }
