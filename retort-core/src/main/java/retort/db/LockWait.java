@@ -20,7 +20,6 @@ import java.util.function.Consumer;
  */
 public final class LockWait {
 
-  private static final long STATUS_EVERY_NANOS = 2_000_000_000L;
 
   private final TableName versionTable;
   private final TableName logTable;
@@ -62,7 +61,7 @@ public final class LockWait {
     int pid = first.pid();
     boolean locked = first.locked();
     if (pid != startup) {
-      Sessions.requireOwnSession(pid, work);
+      Sessions.requireOwnSession(lock, pid, work);
       locked = tryAgain(lock, pid);
     }
     long start = System.nanoTime();
@@ -75,7 +74,7 @@ public final class LockWait {
     while (!locked) {
       long now = System.nanoTime();
       if (now >= nextStatus) {
-        nextStatus = now + STATUS_EVERY_NANOS;
+        nextStatus = now + Math.max(250_000_000L, Math.min(2_000_000_000L, stall.toNanos() / 2));
         Status s = status(lock, first.key());
         if (progress == null || !Objects.equals(s.progress(), progress) || s.busy()) {
           lastProgress = now;

@@ -41,14 +41,28 @@ public final class Sessions {
   }
 
   /**
-   * Checks, for a connection whose first statement ran in backend {@code pid} but which the server
-   * did not name so when it connected, that it is a session of its own all the same (a pooler in
-   * session mode): another connection ({@code other}, null for none) must run in another backend.
-   * The lock's next try checks that its own connection stays in {@code pid}.
+   * Checks, for a lock connection whose first statement ran in backend {@code pid} but which the
+   * server did not name so when it connected, that it is a session of its own all the same (a pooler
+   * in session mode), before any lock is taken: its next statement runs in the same backend, the
+   * run's other connection {@code other} (null for none) runs in another one, twice in the same. In
+   * transaction mode an idle pool hands both connections the same server connection, and a busy one
+   * moves them between server connections.
    */
-  static void requireOwnSession(int pid, Connection other) throws SQLException, Pooled {
-    if (other != null && pid(other) == pid) {
+  static void requireOwnSession(Connection lock, int pid, Connection other) throws SQLException, Pooled {
+    if (other == null) {
+      return;
+    }
+    int otherPid = pid(other);
+    if (otherPid == pid) {
       throw new Pooled("two connections of this run ran in one server session (pid " + pid + ")");
+    }
+    int again = pid(lock);
+    if (again != pid) {
+      throw moved(pid, again);
+    }
+    int otherAgain = pid(other);
+    if (otherAgain != otherPid) {
+      throw new Pooled("the run's work connection ran in server session " + otherPid + ", then in " + otherAgain);
     }
   }
 

@@ -29,8 +29,15 @@ import retort.script.ScriptDirectory;
  */
 public final class Runner {
 
-  /** How long a waiting run keeps waiting for a holder of the lock that shows no progress. */
-  static final Duration STALL = Duration.ofSeconds(60);
+  /**
+   * How long a waiting run keeps waiting for a holder of the lock that shows no progress: a quarter
+   * of lock_wait, at least a second and at most a minute (so 60 s with the default 10 min).
+   */
+  static Duration stall(Duration lockWait) {
+    Duration quarter = lockWait.dividedBy(4);
+    Duration atLeast = quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarter;
+    return atLeast.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : atLeast;
+  }
 
   private final ScriptDirectory scripts;
   private final ConnectionSource source;
@@ -138,8 +145,8 @@ public final class Runner {
    */
   private <T> T underLock(Work<T> work) throws SQLException, StepFailure, LockTimeout, Refusal {
     try (Connection lockConnection = source.open(); Connection c = source.open()) {
-      LockWait wait = new LockWait(store.versionTable(), store.logTable(), settings.lockWait(), STALL,
-          progress::waitingForLock);
+      LockWait wait = new LockWait(store.versionTable(), store.logTable(), settings.lockWait(),
+          stall(settings.lockWait()), progress::waitingForLock);
       Optional<RunLock> taken;
       try {
         taken = wait.acquire(lockConnection, c);
@@ -155,7 +162,7 @@ public final class Runner {
       if (taken.isEmpty()) {
         throw new LockTimeout(wait.stalled()
             ? "another run holds the lock on " + store.versionTable() + " and showed no progress for "
-                + Math.min(STALL.toSeconds(), settings.lockWait().toSeconds()) + " s"
+                + Math.min(stall(settings.lockWait()).toSeconds(), settings.lockWait().toSeconds()) + " s"
             : "another run holds the lock on " + store.versionTable() + " and did not release it within "
                 + settings.lockWait().toSeconds() + " s", wait.lastHolder());
       }
