@@ -35,7 +35,8 @@ final class StoppedStep {
     String of = statements == null ? "" : " of " + statements.size();
     String what = file + ": the non-transactional " + p.direction() + " of " + p.revision();
     if (running && LogEntry.RUNNING.equals(p.outcome())) {
-      return what + " is running now: statements 1-" + done + of + " have completed";
+      return what + " is running now: " + (done == 0 ? "no statement" + of + " has completed yet"
+          : Failures.range(done) + of + (done == 1 ? " has" : " have") + " completed");
     }
     StringBuilder out = new StringBuilder(what).append(" stopped after statement ").append(done).append(of);
     if (statements == null || done >= statements.size()) {

@@ -120,6 +120,10 @@ class InterruptedMigrationTest {
       assertThat(FaultProject.eventually(Duration.ofSeconds(30), () -> waiting() != null))
           .as("the migrator never waited in its second statement\n" + child.result(-1)).isTrue();
       waitingBackend = waiting();
+      // while it runs, another command says so rather than calling it stopped
+      FaultProject.Result meanwhile = p.run(Duration.ofSeconds(60), "current");
+      assertThat(meanwhile.err()).as(meanwhile.toString()).contains("upgrade of " + B + " is running now: statement 1"
+          + " of 3 has completed");
       interruption.run();
       r = child.await(Duration.ofSeconds(30));
       // the server ends the dead client's session (client_connection_check_interval) before the writer is done
