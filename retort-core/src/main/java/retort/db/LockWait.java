@@ -50,8 +50,9 @@ public final class LockWait {
 
   /**
    * Takes the lock on {@code lock}, which then belongs to the lock; {@code work} is the run's other
-   * connection (null for none), used to tell a pooler in transaction mode, which is refused before
-   * any lock is taken. Returns empty when the wait ran out.
+   * connection (null for none, or the same session lent twice, see {@link SharedConnection}), used to
+   * tell a pooler in transaction mode, which is refused before any lock is taken. Returns empty when
+   * the wait ran out.
    */
   public Optional<RunLock> acquire(Connection lock, Connection work)
       throws SQLException, InterruptedException, Sessions.Pooled {
@@ -61,7 +62,7 @@ public final class LockWait {
     int pid = first.pid();
     boolean locked = first.locked();
     if (pid != startup) {
-      Sessions.requireOwnSession(lock, pid, work);
+      Sessions.requireOwnSession(lock, pid, SharedConnection.sameConnection(lock, work) ? null : work);
       locked = tryAgain(lock, pid);
     }
     long start = System.nanoTime();
@@ -155,8 +156,8 @@ public final class LockWait {
         "SELECT a.pid, a.application_name, a.usename, a.backend_start, w.application_name, w.state,"
             + " w.query_start, w.query"
             + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
-            + " LEFT JOIN LATERAL (SELECT * FROM pg_catalog.pg_stat_activity w WHERE w.pid <> a.pid"
-            + "   AND w.application_name LIKE 'retort % lock ' || a.pid ORDER BY w.pid LIMIT 1) w ON true"
+            + " LEFT JOIN LATERAL (SELECT * FROM pg_catalog.pg_stat_activity w"
+            + "   WHERE w.application_name LIKE 'retort % lock ' || a.pid ORDER BY w.pid LIMIT 1) w ON true"
             + " WHERE l.locktype = 'advisory' AND l.granted"
             + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
             + " AND l.classid = ?::bigint::oid AND l.objid = ?::bigint::oid AND l.objsubid = 1")) {

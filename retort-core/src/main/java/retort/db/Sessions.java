@@ -44,12 +44,17 @@ public final class Sessions {
    * Checks, for a lock connection whose first statement ran in backend {@code pid} but which the
    * server did not name so when it connected, that it is a session of its own all the same (a pooler
    * in session mode), before any lock is taken: its next statement runs in the same backend, the
-   * run's other connection {@code other} (null for none) runs in another one, twice in the same. In
+   * run's other connection {@code other} (null for none, e.g. when the run has one connection) runs
+   * in another one, twice in the same. In
    * transaction mode an idle pool hands both connections the same server connection, and a busy one
    * moves them between server connections.
    */
   static void requireOwnSession(Connection lock, int pid, Connection other) throws SQLException, Pooled {
     if (other == null) {
+      int again = pid(lock);
+      if (again != pid) {
+        throw moved(pid, again);
+      }
       return;
     }
     int otherPid = pid(other);

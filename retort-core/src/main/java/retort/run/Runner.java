@@ -196,8 +196,9 @@ public final class Runner {
         return new RunReport(plan, rows, plan.rowsAfter());
       }
       store.ensure(c, run.presence());
-      try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress, run.lock(),
-          retort.db.Sessions.startupPid(c))) {
+      int workPid = retort.db.SharedConnection.sameConnection(run.lock().connection(), c) ? 0
+          : retort.db.Sessions.startupPid(c);
+      try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress, run.lock(), workPid)) {
         if (settings.singleTransaction()) {
           runInOneTransaction(executor, steps, c);
           return new RunReport(plan, rows, plan.rowsAfter());
