@@ -69,7 +69,7 @@ final class StepExecutor implements AutoCloseable {
    * flushed; {@code resume} continues a stopped non-transactional step (null: from its start).
    */
   void run(Step step, Script script, boolean durable, AutocommitStep.Resume resume)
-      throws StepFailure, SQLException, Refusal {
+      throws StepFailure, SQLException {
     List<retort.sql.Statement> statements = statements(step, script);
     if (script.transactional()) {
       runInTransaction(step, script, statements, durable);
