@@ -219,11 +219,12 @@ public final class LogTable {
 
   // ---- reading
 
-  /** The log, oldest first; the table must exist, in this Retort's shape. */
-  public List<LogEntry> entries(Connection c) throws SQLException {
+  /** The log, oldest first; the table must exist, in this Retort's shape when {@code current}. */
+  public List<LogEntry> entries(Connection c, boolean current) throws SQLException {
     List<LogEntry> out = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + READ + ", started, finished FROM " + table.sql() + " ORDER BY id")) {
+        ResultSet rs = s.executeQuery("SELECT " + read(current) + ", started, finished FROM " + table.sql()
+            + " ORDER BY id")) {
       while (rs.next()) {
         out.add(entry(rs, instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15))));
       }

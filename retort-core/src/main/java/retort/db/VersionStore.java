@@ -353,14 +353,10 @@ public final class VersionStore {
     log.append(c, e);
   }
 
-  /** The log, oldest first; empty when the log table does not exist yet. */
+  /** The log, oldest first, from a log of this Retort's shape or an earlier one; empty when there is no log yet. */
   public List<LogEntry> entries(Connection c) throws SQLException {
-    return logExists(c) ? log.entries(c) : List.of();
-  }
-
-  /** The log, oldest first; the log table must exist (after {@link #create}). */
-  public List<LogEntry> readEntries(Connection c) throws SQLException {
-    return log.entries(c);
+    Presence p = look(c);
+    return p.logTable() ? log.entries(c, p.currentLog()) : List.of();
   }
 
   /** The newest row of the log, if any, without its times; the log table must exist. */

@@ -98,7 +98,11 @@ class LogTableTest {
       SQLException refused = assertThrows(SQLException.class, () -> s.execute(oldInsert.replace("'partial'", "'running'")));
       assertThat(refused.getSQLState()).isEqualTo("23514");
 
+      // read as it is, before anything brings it to this shape (a read-only command changes nothing)
       assertThat(store.look(c).complete()).isFalse();
+      assertThat(store.entries(c)).extracting(e -> e.outcome() + " " + e.lastStatement() + " " + e.statements())
+          .containsExactly("partial 2 null");
+      assertThat(store.lastEntry(c, false).map(LogEntry::revision)).contains("a1");
       store.create(c);
       assertThat(store.look(c).complete()).isTrue();
 
