@@ -8,12 +8,13 @@ import java.time.Duration;
  *
  * @param url where the database is ({@link DatabaseUrl#EMBEDDED} for {@code embedded}); null when the
  *     connections come from elsewhere, e.g. an application's DataSource
- * @param lockTimeout set with SET LOCAL in each migration's transaction; null leaves the server's
- * @param statementTimeout likewise; null leaves the server's
+ * @param lockTimeout set for each migration (SET LOCAL in its transaction); null keeps the session's, zero turns it off
+ * @param statementTimeout likewise
  * @param confirm ask before changing anything
  * @param allowDowngrade whether downgrades are allowed without an explicit override
  * @param promoteFrom an environment that must already have a revision before this one gets it
- * @param lockWait how long a run waits for another run's lock before giving up
+ * @param lockWait the longest a run waits for another run's lock while that run makes progress (a
+ *     holder that shows none for a minute is given up on sooner)
  * @param lockRetries how many times a migration that hits lock_timeout runs again
  */
 public record Environment(
@@ -30,10 +31,10 @@ public record Environment(
     int lockRetries) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
   public static final int DEFAULT_LOCK_RETRIES = 3;
 
-  /** An environment with the defaults: 5 s lock_timeout and 3 retries, no statement_timeout, a 60 s wait for the run lock, no confirmation. */
+  /** An environment with the defaults: 5 s lock_timeout and 3 retries, no statement_timeout, up to 10 min of wait for the run lock, no confirmation. */
   public static Environment of(String name, DatabaseUrl url) {
     return new Environment(name, url, DEFAULT_LOCK_TIMEOUT, null, false, true, null, null, null,
         DEFAULT_LOCK_WAIT, DEFAULT_LOCK_RETRIES);

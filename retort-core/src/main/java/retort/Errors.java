@@ -56,7 +56,9 @@ final class Errors {
   }
 
   static RetortException of(StepFailure e) {
-    return new RetortException(Kind.ERROR, e.file(), e.line(), "ERROR " + e.sqlState() + ": " + e.serverMessage(),
+    boolean ours = e.sqlState().startsWith("RT");            // a check of Retort's, not the server's error
+    return new RetortException(Kind.ERROR, e.file(), e.line(),
+        (ours ? "" : "ERROR " + e.sqlState() + ": ") + e.serverMessage(),
         "55P04".equals(e.sqlState()) ? enumValueHint(e) : e.hint(), e.sqlState(), e.getCause());
   }
 
@@ -105,13 +107,19 @@ final class Errors {
 
   static RetortException of(LockTimeout e) {
     String who = e.holder().map(h -> " (held by pid " + h.pid() + ", application_name '" + h.applicationName()
-        + "', since " + h.since() + ")").orElse("");
+        + "', since " + h.since() + (h.doing() == null ? "" : "; " + h.doing()) + ")").orElse("");
     return new RetortException(Kind.LOCK_TIMEOUT, null, e.getMessage() + who,
         "wait for the other run to finish, or stop it; PostgreSQL frees the lock when its session ends");
   }
 
   static RetortException of(Refusal e) {
-    return new RetortException(e.validation() ? Kind.VALIDATION : Kind.ERROR, null, e.getMessage(), e.hint());
+    return new RetortException(e.validation() ? Kind.VALIDATION : Kind.ERROR, e.location(), e.getMessage(), e.hint());
+  }
+
+  /** Whether the driver gave up because the server asked for a password and it had none. */
+  private static boolean noPassword(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("no password was provided") || m.contains("password-based authentication");
   }
 
   static RetortException of(SQLException e, String target) {
@@ -119,6 +127,10 @@ final class Errors {
     if (state.startsWith("08") || state.equals("28P01") || state.equals("28000") || state.equals("3D000")) {
       String hint = switch (state) {
         case "28P01", "28000" -> "check the user and password (PGPASSWORD or ~/.pgpass when the URL has none)";
+        case "08004" -> noPassword(e)
+            ? "the server asks for a password and none was given: set PGPASSWORD, add a line for this server to"
+                + " ~/.pgpass, or put the password in the URL (postgresql://user:PASSWORD@host:5432/db)"
+            : "the server refused the connection: check the user, the database and the server's pg_hba.conf";
         case "3D000" -> "create the database first, or fix its name in the URL";
         default -> "check that the server runs and the host and port in the URL are right";
       };

@@ -24,9 +24,11 @@ final class ListenerProgress implements Progress {
 
   @Override
   public void waitingForLock(Optional<retort.db.LockHolder> holder) {
-    Optional<LockHolder> who = holder.map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since()));
+    Optional<LockHolder> who = holder.map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since(),
+        h.doing()));
     LOG.warn("Waiting for the run lock, held by {}", who.map(h -> "pid " + h.pid() + " (application_name '"
-        + h.applicationName() + "', user " + h.user() + ")").orElse("another session"));
+        + h.applicationName() + "', user " + h.user() + ")" + (h.doing() == null ? "" : ": " + h.doing()))
+        .orElse("another session"));
     listener.waitingForLock(who);
   }
 

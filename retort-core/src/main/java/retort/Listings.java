@@ -3,6 +3,7 @@ package retort;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import retort.graph.GraphException;
 import retort.graph.Planner;
@@ -54,20 +55,24 @@ final class Listings {
     return out;
   }
 
-  /** The revisions the database is at: one per version row. */
+  /**
+   * The revisions the database is at: one per version row. A row that names a revision no file
+   * declares is listed with no file and the message {@link #UNKNOWN}, so that the state is shown
+   * rather than refused.
+   */
   List<RevisionInfo> current(List<String> rows) {
-    try {
-      dir.graph().applied(rows);
-    } catch (GraphException e) {
-      throw Errors.of(e);
-    }
     List<RevisionInfo> out = new ArrayList<>();
     Set<String> current = new HashSet<>(rows);
-    for (Revision r : currentRevisions(dir.graph(), rows)) {
-      out.add(info(r, current));
+    for (String row : rows) {
+      Optional<Revision> r = dir.graph().get(row);
+      out.add(r.isPresent() ? info(r.get(), current)
+          : new RevisionInfo(row, List.of(), List.of(), Set.of(), UNKNOWN, null, "", false, false, false, true));
     }
     return out;
   }
+
+  /** The message of a version row that names a revision no file declares. */
+  static final String UNKNOWN = "unknown to this checkout";
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
   List<RevisionInfo> history(String range, List<String> rows) {

@@ -226,6 +226,21 @@ public final class Retort {
    * non-transactional migration stopped part way. Empty when all is well.
    */
   public List<String> validate() {
+    return validation().problems();
+  }
+
+  /**
+   * Checks the files against the database as {@link #validate} does, and fails with a validation
+   * error (exit code 4 on the command line) that names every problem and what to do about it.
+   */
+  public void verify() {
+    Runner.Validation v = validation();
+    if (!v.problems().isEmpty()) {
+      throw new RetortException(RetortException.Kind.VALIDATION, null, String.join("; ", v.problems()), v.hint());
+    }
+  }
+
+  private Runner.Validation validation() {
     try {
       return withScripts(1, (dir, connections) -> runner(dir, connections).validate());
     } catch (GraphException e) {
@@ -320,9 +335,15 @@ public final class Retort {
     return new Listings(scripts()).children(id);
   }
 
-  /** The revisions the database is at: one per version row. */
+  /**
+   * The revisions the database is at: one per version row (a row that names a revision no file
+   * declares has no file and says so). A non-transactional migration that stopped part way, or runs
+   * now, is reported to the listener as a warning.
+   */
   public List<RevisionInfo> current() {
-    return withScripts(1, (dir, connections) -> new Listings(dir).current(rows(connections)));
+    Runner.Status status = withScripts(1, (dir, connections) -> runner(dir, connections).status());
+    status.stopped().ifPresent(new ListenerProgress(listener)::warning);
+    return new Listings(scripts()).current(status.rows());
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
@@ -364,13 +385,13 @@ public final class Retort {
   // ---- for the command line: what it shows beside a listing
 
   /**
-   * The run that holds the run lock on this database now, if any: its session (who, since when).
-   * Reads the lock without waiting for it.
+   * The run that holds the run lock on this database now, if any: its session (who, since when)
+   * and the step it runs. Reads the lock without waiting for it.
    */
   public java.util.Optional<LockHolder> runInProgress() {
     try (Connection c = source.open()) {
       return retort.db.RunLock.holder(c, retort.db.RunLock.key(store().versionTable()))
-          .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since()));
+          .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since(), h.doing()));
     } catch (SQLException e) {
       throw Errors.of(e, target);
     }
@@ -427,7 +448,8 @@ public final class Retort {
   ScriptDirectory scripts() {
     if (scripts == null) {
       try {
-        scripts = classpath != null ? classpath.load() : ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
+        scripts = classpath != null ? classpath.load() : ScriptDirectory.load(config.scriptLocation(),
+            config.cacheFile(), new ListenerProgress(listener)::warning);
       } catch (ScriptException e) {
         throw Errors.of(e);
       } catch (GraphException e) {

@@ -13,7 +13,10 @@ public interface RetortListener {
   /** A listener that ignores every event. */
   RetortListener NONE = new RetortListener() {};
 
-  /** Another session holds the run lock (empty when it could not be named); called once before waiting. */
+  /**
+   * Another session holds the run lock (empty when it could not be named); called before waiting,
+   * and again when what the holder's run is doing changes.
+   */
   default void waitingForLock(Optional<LockHolder> holder) {}
 
   /** A migration is about to run. */

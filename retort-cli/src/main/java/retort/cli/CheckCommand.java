@@ -13,7 +13,7 @@ final class CheckCommand implements Runnable {
 
   CheckCommand(RetortCommand parent) {
     this.parent = parent;
-    this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 0 when the database is at head.");
+    this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 4 when an applied migration changed or a run stopped part way, 0 when the database is at head.");
     Args.examples(spec,
         "retort check", "exit 0 when dev is at head, 1 naming what is pending",
         "retort -e staging check", "the same for staging, e.g. in a deploy gate");
@@ -22,6 +22,7 @@ final class CheckCommand implements Runnable {
   @Override
   public void run() {
     try (Session session = parent.session()) {
+      session.retort().verify();
       List<StepSummary> pending = session.retort().pending();
       if (!pending.isEmpty()) {
         StringBuilder ids = new StringBuilder();

@@ -169,7 +169,6 @@ final class ConfigFile {
     }
     DatabaseUrl url = text == null || text.isBlank() || (settings.checking && text.contains("${")) ? DatabaseUrl.EMBEDDED
         : DatabaseUrl.parse(text, urlOverride != null ? "--url" : settings.location("url"));
-    Duration lockWait = settings.duration("lock_wait", Environment.DEFAULT_LOCK_WAIT);
     return new Environment(
         envName,
         url,
@@ -180,7 +179,7 @@ final class ConfigFile {
         settings.string("promote_from"),
         settings.string("version_table"),
         settings.string("version_table_schema"),
-        lockWait == null ? Duration.ZERO : lockWait,
+        settings.duration("lock_wait", Environment.DEFAULT_LOCK_WAIT),
         settings.count("lock_retries", Environment.DEFAULT_LOCK_RETRIES));
   }
 
@@ -273,8 +272,7 @@ final class ConfigFile {
       if (s == null) {
         return fallback;
       }
-      Duration d = Durations.parse(s, location(key));
-      return d.isZero() ? null : d;
+      return Durations.parse(s, location(key));        // 0 turns the setting off
     }
 
     int count(String key, int fallback) {

@@ -19,7 +19,7 @@ final class ConsoleProgress implements RetortListener {
   public void waitingForLock(Optional<LockHolder> holder) {
     console.info("Waiting for the run lock, held by " + holder
         .map(h -> "pid " + h.pid() + " (application_name '" + h.applicationName() + "', user " + h.user()
-            + ", connected since " + h.since() + ")")
+            + ", connected since " + h.since() + ")" + (h.doing() == null ? "" : ": " + h.doing()))
         .orElse("another session"));
   }
 

@@ -46,14 +46,19 @@ final class EnvsCommand implements Runnable {
   private static String line(RetortCommand parent, ConfigFile file, String name) {
     try (Session env = parent.session(file, name)) {
       String target = env.target();
+      List<RevisionInfo> current;
       try {
-        List<RevisionInfo> current = env.retort().current();
-        int pending = env.retort().pending().size();
-        String at = current.isEmpty() ? "base"
-            : current.stream().map(Render::idWithoutCurrent).collect(Collectors.joining(", "));
-        return name + "\t" + target + "\t" + at + ", " + (pending == 0 ? "up to date" : pending + " pending");
+        current = env.retort().current();
       } catch (RetortException e) {
         return name + "\t" + target + "\tunreachable: " + e.getMessage();
+      }
+      String at = current.isEmpty() ? "base"
+          : current.stream().map(Render::idWithoutCurrent).collect(Collectors.joining(", "));
+      try {
+        int pending = env.retort().pending().size();
+        return name + "\t" + target + "\t" + at + ", " + (pending == 0 ? "up to date" : pending + " pending");
+      } catch (RetortException e) {
+        return name + "\t" + target + "\t" + at + ", pending unknown: " + e.getMessage();
       }
     } catch (RetortException e) {
       return name + "\t-\tnot configured: " + e.describe();

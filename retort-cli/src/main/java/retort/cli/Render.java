@@ -11,7 +11,7 @@ final class Render {
 
   /** The marks without {@code (current)}, which {@code current} would print on every line. */
   static String idWithoutCurrent(RevisionInfo r) {
-    return r.revision() + marks(withoutCurrent(r));
+    return r.revision() + (r.file() == null ? ", " + r.message() : marks(withoutCurrent(r)));
   }
 
   /** The same revision, not marked current: {@code current -v} does not mark it, as in Alembic. */
@@ -67,7 +67,7 @@ final class Render {
   /** The note that a run holds the lock: who, since when, and what it runs when known. */
   static String runInProgress(retort.LockHolder h) {
     return "A run is in progress on this database: pid " + h.pid() + " (user " + h.user() + ", application_name '"
-        + h.applicationName() + "'), connected since " + h.since();
+        + h.applicationName() + "'), connected since " + h.since() + (h.doing() == null ? "" : "; " + h.doing());
   }
 
   static String line(RevisionInfo r) {

@@ -1,8 +1,6 @@
 package retort.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import java.util.List;
-import retort.RetortException;
 
 /** {@code retort validate}: the files still match what the database applied. */
 final class ValidateCommand implements Runnable {
@@ -21,12 +19,7 @@ final class ValidateCommand implements Runnable {
   @Override
   public void run() {
     try (Session session = parent.session()) {
-      List<String> problems = session.retort().validate();
-      if (!problems.isEmpty()) {
-        throw new RetortException(RetortException.Kind.VALIDATION, null, String.join("; ", problems),
-            "restore the changed files and put the change in a new revision, or accept an intended edit with"
-                + " `retort stamp --update-checksum REV`");
-      }
+      session.retort().verify();
       parent.console.out().println("Valid: every applied migration matches its file");
     }
   }

@@ -3,9 +3,17 @@ package retort.db;
 import java.time.Instant;
 
 /**
- * One row of the log table: what a step did, when, as whom, and how it ended. {@code lastStatement}
- * is the 1-based index of the last statement that completed, for a step that ran outside a
- * transaction (0 when none did, -1 when not recorded).
+ * One row of the log table: what a step did, when, as whom, and how it ended.
+ *
+ * @param outcome {@code applied}, {@code failed}, {@code partial} (a non-transactional step that
+ *     stopped on an error) or {@code running} (a non-transactional step under way, or stopped without
+ *     a word when its run died)
+ * @param lastStatement the 1-based index of the last statement that completed, for a step that ran
+ *     outside a transaction (0 when none did, -1 when not recorded)
+ * @param statements the fingerprints of the statements that completed, for a step that ran outside a
+ *     transaction (see {@code retort.script.Fingerprints}), comma-separated; null when not recorded
+ * @param lineHashes the fingerprints of the file's section lines when it was applied, so that a later
+ *     edit can be put on its first changed line; null when not recorded
  */
 public record LogEntry(
     long id,
@@ -20,4 +28,17 @@ public record LogEntry(
     String toolVersion,
     String outcome,
     String error,
-    int lastStatement) {}
+    int lastStatement,
+    String statements,
+    String lineHashes) {
+
+  public static final String APPLIED = "applied";
+  public static final String FAILED = "failed";
+  public static final String PARTIAL = "partial";
+  public static final String RUNNING = "running";
+
+  /** Whether this is a non-transactional step that did not finish: stopped on an error, or interrupted. */
+  public boolean stopped() {
+    return PARTIAL.equals(outcome) || RUNNING.equals(outcome);
+  }
+}

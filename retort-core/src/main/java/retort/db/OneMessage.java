@@ -1,29 +1,26 @@
 package retort.db;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.Field;
-import org.postgresql.core.Query;
-import org.postgresql.core.QueryExecutor;
-import org.postgresql.core.ResultCursor;
-import org.postgresql.core.ResultHandlerBase;
-import org.postgresql.core.Tuple;
+import java.util.Map;
+import org.postgresql.PGConnection;
 
 /**
  * Sends several SQL statements to the server in one message, one round trip, and says which one
  * failed. JDBC's own multi-statement execute forgets how far it got when a statement fails, so this
  * goes one level down, to the driver's query executor, and counts the statements as they complete.
  *
- * <p>The driver splits the message into statements with its own parser. When its split does not give
- * back exactly the parts it was given (it stops splitting after a {@code BEGIN ATOMIC} body, and
- * rewrites {@code ??}), the parts are sent one message each instead: slower, equally exact.
+ * <p>The parts go one statement per round trip instead (slower, equally exact) when the driver's
+ * split does not give back exactly the parts it was given (it stops splitting after a
+ * {@code BEGIN ATOMIC} body, and rewrites {@code ??}), when the connection does not unwrap to the
+ * driver's own (a pool's wrapper), when the driver lacks the internal API (a LinkageError), and when a
+ * part is a {@code COPY ... FROM STDIN}, whose data goes through the driver's COPY API.
  */
 public final class OneMessage {
-
-  private static final String SEPARATOR = "\n;\n";
 
   private OneMessage() {}
 
@@ -47,28 +44,53 @@ public final class OneMessage {
     }
   }
 
-  /** Runs the parts in order on the connection, in its current transaction mode. */
-  public static void send(Connection connection, List<String> parts) throws PartFailed, SQLException {
-    QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
-    Query query = executor.createSimpleQuery(String.join(SEPARATOR, parts));
-    if (!splitsInto(query, parts)) {
-      sendEach(connection, parts);
-      return;
-    }
-    Counter counter = new Counter();
-    try {
-      executor.execute(query, null, counter, 0, 0, QueryExecutor.QUERY_ONESHOT);
-    } catch (SQLException e) {
-      throw new PartFailed(counter.failedAt < 0 ? counter.done : counter.failedAt, e);
-    }
+  /** A way to send all the parts in one message; false when it cannot send these parts so. */
+  interface Pipeline {
+    boolean send(Connection connection, List<String> parts) throws PartFailed, SQLException;
+
+    /** Whether it failed to link once (the driver lacks the internal API), so that it is not tried again. */
+    boolean broken();
+
+    void broke();
   }
 
-  private static void sendEach(Connection connection, List<String> parts) throws PartFailed, SQLException {
+  /** Runs the parts in order on the connection, in its current transaction mode. */
+  public static void send(Connection connection, List<String> parts) throws PartFailed, SQLException {
+    send(connection, parts, Map.of());
+  }
+
+  /** Runs the parts in order; {@code copyData} holds the data of each COPY ... FROM STDIN part, by index. */
+  public static void send(Connection connection, List<String> parts, Map<Integer, String> copyData)
+      throws PartFailed, SQLException {
+    send(connection, parts, copyData, DriverPipeline.INSTANCE);
+  }
+
+  static void send(Connection connection, List<String> parts, Map<Integer, String> copyData, Pipeline pipeline)
+      throws PartFailed, SQLException {
+    if (copyData.isEmpty() && !pipeline.broken()) {
+      try {
+        if (pipeline.send(connection, parts)) {
+          return;
+        }
+      } catch (LinkageError e) {
+        pipeline.broke();                           // this driver lacks the internal API: never again
+      }
+    }
+    sendEach(connection, parts, copyData);
+  }
+
+  private static void sendEach(Connection connection, List<String> parts, Map<Integer, String> copyData)
+      throws PartFailed, SQLException {
     try (Statement s = connection.createStatement()) {
       s.setEscapeProcessing(false);
       for (int i = 0; i < parts.size(); i++) {
         try {
-          s.execute(parts.get(i));
+          String data = copyData.get(i);
+          if (data == null) {
+            s.execute(parts.get(i));
+          } else {
+            copyIn(connection, parts.get(i), data);
+          }
         } catch (SQLException e) {
           throw new PartFailed(i, e);
         }
@@ -76,44 +98,16 @@ public final class OneMessage {
     }
   }
 
-  /** Whether the driver's split of the message is the parts, one statement each, text for text. */
-  private static boolean splitsInto(Query query, List<String> parts) {
-    Query[] split = query.getSubqueries();
-    if (split == null) {
-      return parts.size() == 1 && query.getNativeSql().strip().equals(parts.get(0).strip());
+  /** Runs a COPY ... FROM STDIN with its data through the driver's COPY API; returns the rows copied. */
+  public static long copyIn(Connection connection, String sql, String data) throws SQLException {
+    if (!connection.isWrapperFor(PGConnection.class)) {
+      throw new SQLException("COPY ... FROM STDIN needs the PostgreSQL driver's own connection, and this"
+          + " connection does not unwrap to it", "0A000");
     }
-    if (split.length != parts.size()) {
-      return false;
-    }
-    for (int i = 0; i < split.length; i++) {
-      if (!split[i].getNativeSql().strip().equals(parts.get(i).strip())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Counts the statements as the server completes them, and where the first error came. */
-  private static final class Counter extends ResultHandlerBase {
-    int done;
-    int failedAt = -1;
-
-    @Override
-    public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
-      done++;
-    }
-
-    @Override
-    public void handleCommandStatus(String status, long updateCount, long insertOID) {
-      done++;
-    }
-
-    @Override
-    public void handleError(SQLException error) {
-      if (failedAt < 0) {
-        failedAt = done;
-      }
-      super.handleError(error);
+    try {
+      return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+    } catch (IOException e) {
+      throw new SQLException("cannot read the COPY data: " + e.getMessage(), "58030", e);
     }
   }
 }

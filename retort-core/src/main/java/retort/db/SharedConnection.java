@@ -49,47 +49,61 @@ public final class SharedConnection implements ConnectionSource {
     }
   }
 
+  /** Whether two connections are views of one connection this class lends: one session by design. */
+  public static boolean sameConnection(Connection a, Connection b) {
+    return a != null && b != null && Proxy.isProxyClass(a.getClass()) && Proxy.isProxyClass(b.getClass())
+        && Proxy.getInvocationHandler(a) instanceof View va && Proxy.getInvocationHandler(b) instanceof View vb
+        && va.c == vb.c;
+  }
+
   /** The connection as one caller holds it: closing it gives it back once. */
   private Connection view(Connection c) {
-    InvocationHandler handler = new InvocationHandler() {
-      private boolean closed;
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        new View(c));
+  }
 
-      @Override
-      public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
-          case "close" -> {
-            if (!closed) {
-              closed = true;
-              release(c);
-            }
-            return null;
+  /** One caller's hold on the connection. */
+  private final class View implements InvocationHandler {
+    private final Connection c;
+    private boolean closed;
+
+    View(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "close" -> {
+          if (!closed) {
+            closed = true;
+            release(c);
           }
-          case "isClosed" -> {
-            return closed || c.isClosed();
+          return null;
+        }
+        case "isClosed" -> {
+          return closed || c.isClosed();
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "toString" -> {
+          return "shared " + c;
+        }
+        default -> {
+          if (closed) {
+            throw new SQLException("connection closed", "08003");
           }
-          case "equals" -> {
-            return proxy == args[0];
-          }
-          case "hashCode" -> {
-            return System.identityHashCode(proxy);
-          }
-          case "toString" -> {
-            return "shared " + c;
-          }
-          default -> {
-            if (closed) {
-              throw new SQLException("connection closed", "08003");
-            }
-            try {
-              return method.invoke(c, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
+          try {
+            return method.invoke(c, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
           }
         }
       }
-    };
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        handler);
+    }
   }
 }

@@ -11,7 +11,7 @@ public record TableName(String schema, String table) {
     return new TableName(schema, name);
   }
 
-  static String quote(String identifier) {
+  public static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 

@@ -5,13 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
@@ -21,18 +18,18 @@ import retort.graph.VersionChange;
 /**
  * The two state tables. The version table holds the heads the database is at, one
  * {@code version_num} per row, in the shape of Alembic's {@code alembic_version}; the log table
- * beside it ({@code retort_log}) is append-only, one row per step.
+ * beside it ({@code retort_log}, see {@link LogTable}) has one row per step.
  */
 public final class VersionStore {
 
   public static final String LOG_TABLE = "retort_log";
 
   private final TableName versions;
-  private final TableName log;
+  private final LogTable log;
 
   public VersionStore(TableName versions) {
     this.versions = versions;
-    this.log = versions.sibling(LOG_TABLE);
+    this.log = new LogTable(versions.sibling(LOG_TABLE));
   }
 
   public TableName versionTable() {
@@ -40,34 +37,60 @@ public final class VersionStore {
   }
 
   public TableName logTable() {
+    return log.name();
+  }
+
+  public LogTable log() {
     return log;
   }
 
+  /** Which of the state tables exist, and whether the log has this Retort's shape. */
+  public record Presence(boolean schema, boolean versionTable, boolean logTable, boolean currentLog) {
+
+    /** Whether both tables exist in this Retort's shape: nothing to create or change. */
+    public boolean complete() {
+      return versionTable && logTable && currentLog;
+    }
+  }
+
   /**
-   * Creates the schema and both tables where they are missing; run under the run lock. One catalog
-   * query finds what exists: IF NOT EXISTS alone would still need CREATE rights on what exists.
+   * Looks up the state tables in one catalog query, without creating anything: IF NOT EXISTS alone
+   * would still need CREATE rights on what exists.
    */
-  public void create(Connection c) throws SQLException {
-    boolean[] present = new boolean[3];
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT to_regnamespace(?) IS NOT NULL, to_regclass(?) IS NOT NULL, to_regclass(?) IS NOT NULL")) {
+  public Presence look(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT to_regnamespace(?) IS NOT NULL, to_regclass(?) IS NOT NULL,"
+        + " to_regclass(?) IS NOT NULL, " + log.currentShapeSql())) {
       s.setString(1, TableName.quote(versions.schema()));
       s.setString(2, versions.sql());
-      s.setString(3, log.sql());
+      s.setString(3, log.name().sql());
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
-        for (int i = 0; i < present.length; i++) {
-          present[i] = rs.getBoolean(i + 1);
-        }
+        return new Presence(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4));
       }
     }
+  }
+
+  /** Creates the schema and both tables where they are missing, and brings an older log to this shape; under the run lock. */
+  public void create(Connection c) throws SQLException {
+    ensure(c, look(c));
+  }
+
+  /** Like {@link #create}, for the presence already looked up. */
+  public void ensure(Connection c, Presence p) throws SQLException {
+    if (p.complete()) {
+      return;
+    }
     List<String> statements = createStatements();
+    boolean[] present = {p.schema(), p.versionTable(), p.logTable()};
     for (int i = 0; i < statements.size(); i++) {
       if (!present[i]) {
         try (Statement s = c.createStatement()) {
           s.execute(statements.get(i));
         }
       }
+    }
+    if (p.logTable() && !p.currentLog()) {
+      log.upgrade(c);
     }
   }
 
@@ -79,20 +102,7 @@ public final class VersionStore {
         "CREATE TABLE IF NOT EXISTS " + versions.sql() + " (\n"
             + "    version_num VARCHAR(32) NOT NULL,\n"
             + "    CONSTRAINT " + pk + " PRIMARY KEY (version_num)\n)",
-        "CREATE TABLE IF NOT EXISTS " + log.sql() + " (\n"
-            + "    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
-            + "    revision VARCHAR(32) NOT NULL,\n"
-            + "    direction TEXT NOT NULL CHECK (direction IN ('upgrade', 'downgrade', 'stamp')),\n"
-            + "    checksum TEXT,\n"
-            + "    started TIMESTAMPTZ NOT NULL,\n"
-            + "    finished TIMESTAMPTZ NOT NULL,\n"
-            + "    duration_ms BIGINT NOT NULL,\n"
-            + "    db_user TEXT NOT NULL DEFAULT current_user,\n"
-            + "    environment TEXT,\n"
-            + "    tool_version TEXT,\n"
-            + "    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'failed', 'partial')),\n"
-            + "    error TEXT,\n"
-            + "    last_statement INTEGER\n)");
+        log.createSql());
   }
 
   /** Whether the version table exists yet. */
@@ -102,7 +112,7 @@ public final class VersionStore {
 
   /** Whether the log table exists yet. */
   public boolean logExists(Connection c) throws SQLException {
-    return tableExists(c, log);
+    return tableExists(c, log.name());
   }
 
   private static boolean tableExists(Connection c, TableName t) throws SQLException {
@@ -139,11 +149,28 @@ public final class VersionStore {
    * {@link #changeAndLogSql}); in autocommit it is a transaction of its own.
    */
   public void changeAndLog(Connection c, VersionChange change, LogEntry e) throws SQLException {
+    execute(c, changeAndLogSql(change, e, null), change);
+  }
+
+  /**
+   * Applies a non-transactional step's change to the version table and ends its running log row
+   * {@code id} as applied, as one statement that fails unless the rows it changes are there.
+   */
+  public void changeAndFinish(Connection c, VersionChange change, long id, LogEntry e, String lockHeld)
+      throws SQLException {
+    List<String> arguments = changeArguments(change);
+    StringBuilder sql = new StringBuilder(800);
+    String revision = versionChange(sql, change, k -> Sql.literal(arguments.get(k)), "revision");
+    sql.append(log.finishSql(id, revision, e, lockHeld));
+    execute(c, sql.toString(), change);
+  }
+
+  private void execute(Connection c, String sql, VersionChange change) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.setEscapeProcessing(false);
-      s.execute(changeAndLogSql(change, e));
+      s.execute(sql);
     } catch (SQLException failure) {
-      throw changedUnderRun(failure, change);
+      throw bookkeepingFailure(failure, change);
     }
   }
 
@@ -152,15 +179,17 @@ public final class VersionStore {
    * fails unless every row it deletes or updates is there. Checking on the server needs no round
    * trip of its own, so the statement can travel in one message with the step's last statement and
    * its COMMIT: a missing row leaves the log row's revision NULL, and the NOT NULL constraint turns
-   * that into the error {@link #changedUnderRun} recognises. Data-modifying CTEs run exactly once
+   * that into the error {@link #bookkeepingFailure} recognises. Data-modifying CTEs run exactly once
    * whether or not the outer statement reads them, and touch different rows here.
    *
-   * <p>An entry without {@code started} takes its times from the server: the start of the
-   * transaction and the clock at this statement, so that the duration is measured on one clock.
+   * <p>{@code lockHeld} (a SQL boolean, or null) is checked the same way, on the log row's duration:
+   * a run that lost its lock cannot commit the step.
+   *
+   * <p>An entry without {@code started} takes its times from the server (see {@link LogTable#values}).
    */
-  public String changeAndLogSql(VersionChange change, LogEntry e) {
+  public String changeAndLogSql(VersionChange change, LogEntry e, String lockHeld) {
     List<String> arguments = arguments(change, e);
-    return changeAndLogSql(change, e, k -> literal(arguments.get(k)));
+    return changeAndLogSql(change, e, lockHeld, k -> Sql.literal(arguments.get(k)));
   }
 
   /**
@@ -168,13 +197,13 @@ public final class VersionStore {
    * of this change's shape (see {@link #shape}), with an entry timed on the server and without an error:
    * planned once per run instead of once per step.
    */
-  public String prepareSql(String name, VersionChange change, LogEntry e) {
+  public String prepareSql(String name, VersionChange change, LogEntry e, String lockHeld) {
     int count = arguments(change, e).size();
     StringBuilder sql = new StringBuilder("PREPARE ").append(name).append(" (");
     for (int k = 0; k < count; k++) {
       sql.append(k == 0 ? "text" : ", text");
     }
-    return sql.append(") AS\n").append(changeAndLogSql(change, e, k -> "$" + (k + 1))).toString();
+    return sql.append(") AS\n").append(changeAndLogSql(change, e, lockHeld, k -> "$" + (k + 1))).toString();
   }
 
   /** Runs the statement {@link #prepareSql} prepared under this name, for this step. */
@@ -182,7 +211,7 @@ public final class VersionStore {
     StringBuilder sql = new StringBuilder("EXECUTE ").append(name).append(" (");
     List<String> arguments = arguments(change, e);
     for (int k = 0; k < arguments.size(); k++) {
-      sql.append(k == 0 ? "" : ", ").append(literal(arguments.get(k)));
+      sql.append(k == 0 ? "" : ", ").append(Sql.literal(arguments.get(k)));
     }
     return sql.append(')').toString();
   }
@@ -194,23 +223,42 @@ public final class VersionStore {
 
   /** The values that differ from step to step, in the order of the statement's parameters. */
   private static List<String> arguments(VersionChange change, LogEntry e) {
-    List<String> out = new ArrayList<>(change.deletes().size() + change.inserts().size() + 7);
+    List<String> out = changeArguments(change);
+    out.addAll(LogTable.perStep(e));
+    return out;
+  }
+
+  private static List<String> changeArguments(VersionChange change) {
+    List<String> out = new ArrayList<>(change.deletes().size() + change.inserts().size() + 8);
     out.addAll(change.deletes());
     if (change.hasUpdate()) {
       out.add(change.updateTo());
       out.add(change.updateFrom());
     }
     out.addAll(change.inserts());
-    out.add(e.revision());
-    out.add(e.direction());
-    out.add(e.checksum());
-    out.add(e.environment());
-    out.add(e.toolVersion());
     return out;
   }
 
-  private String changeAndLogSql(VersionChange change, LogEntry e, IntFunction<String> argument) {
+  private String changeAndLogSql(VersionChange change, LogEntry e, String lockHeld, IntFunction<String> argument) {
     StringBuilder sql = new StringBuilder(800);
+    int changeArguments = changeArguments(change).size();
+    List<String> values = LogTable.values(e);
+    for (int i = 0; i < LogTable.PER_STEP.length; i++) {
+      values.set(LogTable.PER_STEP[i], argument.apply(changeArguments + i));
+    }
+    if (lockHeld != null) {
+      values.set(LogTable.DURATION, LogTable.unless(lockHeld, values.get(LogTable.DURATION)));
+    }
+    values.set(0, versionChange(sql, change, argument, values.get(0)));
+    return sql.append(log.insertSql(values)).toString();
+  }
+
+  /**
+   * Appends the CTEs of a version change to {@code sql}, whose arguments come first; returns the
+   * {@code revision} expression of the log row, NULL unless every row the change deletes or updates
+   * was there.
+   */
+  private String versionChange(StringBuilder sql, VersionChange change, IntFunction<String> argument, String revision) {
     List<String> checks = new ArrayList<>(2);
     String with = "WITH ";
     int k = 0;
@@ -240,24 +288,7 @@ public final class VersionStore {
     if (sql.length() > 0) {
       sql.append('\n');
     }
-    String revision = argument.apply(k++);
-    if (!checks.isEmpty()) {
-      revision = "CASE WHEN " + String.join(" AND ", checks) + " THEN " + revision + " END";
-    }
-    String started = e.started() == null ? "pg_catalog.transaction_timestamp()" : timestamp(e.started());
-    String finished = e.started() == null ? "pg_catalog.clock_timestamp()" : timestamp(e.finished());
-    String duration = e.started() == null
-        ? "(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp() - pg_catalog.transaction_timestamp()) * 1000)::bigint"
-        : Long.toString(e.durationMillis());
-    sql.append("INSERT INTO ").append(log.sql()).append(" (revision, direction, checksum, started, finished, duration_ms,"
-            + " environment, tool_version, outcome, error, last_statement)\nSELECT ")
-        .append(revision).append(", ").append(argument.apply(k++)).append(", ")
-        .append(argument.apply(k++)).append(", ").append(started).append(", ")
-        .append(finished).append(", ").append(duration).append(", ")
-        .append(argument.apply(k++)).append(", ").append(argument.apply(k++)).append(", ")
-        .append(literal(e.outcome())).append(", ").append(literal(e.error())).append(", ")
-        .append(e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement()));
-    return sql.toString();
+    return checks.isEmpty() ? revision : "CASE WHEN " + String.join(" AND ", checks) + " THEN " + revision + " END";
   }
 
   /** Forgets a statement {@link #prepareSql} prepared; for a connection that goes back to a pool. */
@@ -265,17 +296,30 @@ public final class VersionStore {
     return "DEALLOCATE " + name;
   }
 
+  /** The SQLSTATE of a bookkeeping statement whose version rows were not there: the table changed under the run. */
+  public static final String CHANGED_UNDER_RUN = "RT001";
+
+  /** The SQLSTATE of a bookkeeping statement that found the run's lock gone. */
+  public static final String LOCK_LOST = "RT002";
+
   /**
-   * The failure of {@link #changeAndLogSql}, made readable when it is the failed check (a row to
-   * delete or update was not there: the version table changed under this run); any other failure
-   * as it is.
+   * The failure of a bookkeeping statement, made readable when it is one of its checks: a row to
+   * delete or update was not there (the version table changed under this run, {@link #CHANGED_UNDER_RUN}),
+   * or the run lock is no longer held ({@link #LOCK_LOST}); any other failure as it is.
    */
-  public SQLException changedUnderRun(SQLException e, VersionChange change) {
+  public SQLException bookkeepingFailure(SQLException e, VersionChange change) {
     if (!"23502".equals(e.getSQLState()) || !(e instanceof PSQLException p) || p.getServerErrorMessage() == null) {
       return e;
     }
     ServerErrorMessage m = p.getServerErrorMessage();
-    if (!log.schema().equals(m.getSchema()) || !log.table().equals(m.getTable()) || !"revision".equals(m.getColumn())) {
+    TableName t = log.name();
+    if (!t.schema().equals(m.getSchema()) || !t.table().equals(m.getTable())) {
+      return e;
+    }
+    if ("duration_ms".equals(m.getColumn())) {
+      return new SQLException("the run lock on " + versions + " is no longer held: its session ended", LOCK_LOST, e);
+    }
+    if (!"revision".equals(m.getColumn())) {
       return e;
     }
     List<String> expected = new ArrayList<>();
@@ -288,29 +332,7 @@ public final class VersionStore {
     return new SQLException("the version table " + versions + " changed under this run: expected to "
         + String.join(" and ", expected) + ", but "
         + (expected.size() == 1 && change.deletes().size() < 2 ? "it was not there" : "not all of them were there"),
-        "RT001", e);
-  }
-
-  /** A string literal that reads the same whatever standard_conforming_strings says. */
-  static String literal(String value) {
-    if (value == null) {
-      return "NULL";
-    }
-    StringBuilder out = new StringBuilder(value.length() + 3).append("E'");
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (ch == '\'' || ch == '\\') {
-        out.append(ch);
-      } else if (ch == 0) {
-        continue;                                   // PostgreSQL text cannot hold NUL
-      }
-      out.append(ch);
-    }
-    return out.append('\'').toString();
-  }
-
-  private static String timestamp(Instant t) {
-    return t == null ? "NULL" : "'" + t + "'::timestamptz";
+        CHANGED_UNDER_RUN, e);
   }
 
   /** Replaces every row of the version table with these. */
@@ -328,119 +350,28 @@ public final class VersionStore {
 
   /** Appends one row to the log, in the caller's transaction. */
   public void log(Connection c, LogEntry e) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO " + log.sql() + " (revision, direction, checksum, started, finished, duration_ms,"
-            + " environment, tool_version, outcome, error, last_statement)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, e.revision());
-      s.setString(2, e.direction());
-      s.setString(3, e.checksum());
-      s.setTimestamp(4, Timestamp.from(e.started()));
-      s.setTimestamp(5, Timestamp.from(e.finished()));
-      s.setLong(6, e.durationMillis());
-      s.setString(7, e.environment());
-      s.setString(8, e.toolVersion());
-      s.setString(9, e.outcome());
-      s.setString(10, e.error());
-      if (e.lastStatement() < 0) {
-        s.setNull(11, java.sql.Types.INTEGER);
-      } else {
-        s.setInt(11, e.lastStatement());
-      }
-      s.executeUpdate();
-    }
+    log.append(c, e);
   }
 
-  /** The log, oldest first; empty when the log table does not exist yet. */
+  /** The log, oldest first, from a log of this Retort's shape or an earlier one; empty when there is no log yet. */
   public List<LogEntry> entries(Connection c) throws SQLException {
-    return tableExists(c, log) ? readEntries(c) : List.of();
+    Presence p = look(c);
+    return p.logTable() ? log.entries(c, p.currentLog()) : List.of();
   }
 
-  /** The log, oldest first; the log table must exist (after {@link #create}). */
-  public List<LogEntry> readEntries(Connection c) throws SQLException {
-    List<LogEntry> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, started, finished, duration_ms,"
-            + " db_user, environment, tool_version, outcome, error, last_statement FROM " + log.sql() + " ORDER BY id")) {
-      while (rs.next()) {
-        int last = rs.getInt(13);
-        out.add(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getLong(7), rs.getString(8),
-            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.wasNull() ? -1 : last));
-      }
-    }
-    return out;
+  /** The newest row of the log, if any, without its times; the log table must exist. */
+  public Optional<LogEntry> lastEntry(Connection c) throws SQLException {
+    return log.last(c, true);
   }
 
-  /**
-   * The revisions, among these, whose last applied step (upgrade or stamp, not undone by a downgrade)
-   * logged a checksum other than the one given. First the cheap look: the log's count and MD5 digest
-   * of the last applied checksums against {@code digest} (computed as {@code retort.script.Checksum.digest}
-   * computes it, on a thread of its own while the server computes the log's), so that one row comes
-   * back; only when they differ are the checksums sent and compared on the server.
-   */
+  /** The newest row of the log, if any, without its times, from a log of this shape or (not {@code current}) an older one. */
+  public Optional<LogEntry> lastEntry(Connection c, boolean current) throws SQLException {
+    return log.last(c, current);
+  }
+
+  /** See {@link LogTable#changedChecksums}. */
   public List<String> changedChecksums(Connection c, int count, Supplier<String> digest,
       Supplier<Map<String, String>> checksums) throws SQLException {
-    CompletableFuture<String> files = CompletableFuture.supplyAsync(digest);
-    if (sameDigest(c, count, files)) {
-      return List.of();
-    }
-    Map<String, String> all = checksums.get();
-    String[] revisions = all.keySet().toArray(new String[0]);
-    String[] sums = new String[revisions.length];
-    for (int i = 0; i < revisions.length; i++) {
-      sums[i] = all.get(revisions[i]);
-    }
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT l.revision FROM (SELECT DISTINCT ON (revision)"
-        + " revision, direction, checksum FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
-        + " ORDER BY revision, id DESC) l JOIN unnest(?::text[], ?::text[]) AS f (revision, checksum)"
-        + " ON f.revision = l.revision WHERE l.direction <> 'downgrade' AND l.checksum <> f.checksum"
-        + " ORDER BY l.revision")) {
-      s.setArray(1, c.createArrayOf("text", revisions));
-      s.setArray(2, c.createArrayOf("text", sums));
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Whether the log's last applied checksums number {@code count} and have the files' digest. */
-  private boolean sameDigest(Connection c, int count, CompletableFuture<String> files) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*), coalesce(md5(string_agg(r || ':' || checksum, ',' ORDER BY r)), '')"
-            + " FROM (SELECT DISTINCT ON (revision COLLATE \"C\") revision COLLATE \"C\" AS r, direction, checksum"
-            + " FROM " + log.sql() + " WHERE outcome = 'applied' AND checksum IS NOT NULL"
-            + " ORDER BY revision COLLATE \"C\", id DESC) l WHERE direction <> 'downgrade'")) {
-      rs.next();
-      return rs.getLong(1) == count && (count == 0 || rs.getString(2).equals(files.join()));
-    }
-  }
-
-  /**
-   * The newest row of the log, if any, without its times (the driver's first timestamp costs a
-   * calendar's worth of start-up, and a run only asks whether the last step stopped part way); the
-   * log table must exist.
-   */
-  public Optional<LogEntry> lastEntry(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, revision, direction, checksum, duration_ms, db_user, environment,"
-            + " tool_version, outcome, error, last_statement FROM " + log.sql() + " ORDER BY id DESC LIMIT 1")) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
-      int last = rs.getInt(11);
-      return Optional.of(new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), null, null,
-          rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-          rs.wasNull() ? -1 : last));
-    }
-  }
-
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
+    return log.changedChecksums(c, count, digest, checksums);
   }
 }

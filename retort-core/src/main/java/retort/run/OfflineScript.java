@@ -1,6 +1,8 @@
 package retort.run;
 
 import java.util.List;
+import retort.db.LogEntry;
+import retort.db.Sql;
 import retort.db.VersionStore;
 import retort.graph.Plan;
 import retort.graph.Step;
@@ -11,7 +13,9 @@ import retort.script.ScriptDirectory;
 /**
  * Offline mode: the SQL a plan would run, written out for a person or psql to run instead of Retort,
  * with no database connection. Each migration is one BEGIN/COMMIT block with its version-table change
- * and log row, as online; a non-transactional one is written outside any transaction block.
+ * and log row, as online; a non-transactional one is written outside any transaction block. The
+ * settings are the online ones, and the session is put back after a migration that may have changed
+ * it, so that psql runs each migration as a run of Retort would.
  */
 public final class OfflineScript {
 
@@ -49,56 +53,56 @@ public final class OfflineScript {
         .append(", ").append(script.message().replace('\n', ' ')).append('\n');
     List<retort.sql.Statement> statements =
         step.isUpgrade() ? script.upgrade().statements() : script.downgrade().statements();
+    StepSettings stepSettings = new StepSettings(settings, false);
     if (script.transactional()) {
       sql.append("BEGIN;\n\n");
-      settings(sql, "LOCAL ");
+      lines(sql, stepSettings.offline(true));
       statements(sql, statements);
+      if (SessionState.mayChange(statements)) {
+        lines(sql, SessionState.offline());
+        lines(sql, stepSettings.offline(true));
+      }
     } else {
       sql.append("-- ").append(script.name()).append(" is not transactional: its statements run outside a transaction block\n\n");
-      settings(sql, "");
+      lines(sql, stepSettings.offline(false));
       statements(sql, statements);
+      lines(sql, SessionState.offline());
       sql.append("BEGIN;\n\n");
     }
     versionChange(sql, step.change());
-    sql.append("INSERT INTO ").append(store.logTable().sql())
-        .append(" (revision, direction, checksum, started, finished, duration_ms, environment, tool_version, outcome)")
-        .append(" VALUES (").append(literal(script.id())).append(", ").append(literal(step.direction().word()))
-        .append(", ").append(literal(script.checksum())).append(", now(), now(), 0, 'offline', ")
-        .append(literal(settings.toolVersion())).append(", 'applied');\n\n");
+    sql.append(store.log().appendSql(new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null,
+        0, null, "offline", settings.toolVersion(), LogEntry.APPLIED, null, -1, null, null))).append(";\n\n");
     sql.append("COMMIT;\n\n");
   }
 
-  private void settings(StringBuilder sql, String scope) {
-    if (settings.lockTimeout() != null) {
-      sql.append("SET ").append(scope).append("lock_timeout = '").append(settings.lockTimeout().toMillis()).append("ms';\n\n");
-    }
-    if (settings.statementTimeout() != null) {
-      sql.append("SET ").append(scope).append("statement_timeout = '")
-          .append(settings.statementTimeout().toMillis()).append("ms';\n\n");
+  private static void lines(StringBuilder sql, List<String> statements) {
+    for (String s : statements) {
+      sql.append(s).append(";\n\n");
     }
   }
 
+  /** The statements as psql reads them: a COPY ... FROM STDIN with its data and the line that ends it. */
   private static void statements(StringBuilder sql, List<retort.sql.Statement> statements) {
     for (retort.sql.Statement s : statements) {
-      sql.append(s.sql()).append(";\n\n");
+      sql.append(s.sql()).append(";\n");
+      if (s.copyData() != null) {
+        sql.append(s.copyData()).append(s.copyData().isEmpty() || s.copyData().endsWith("\n") ? "" : "\n").append("\\.\n");
+      }
+      sql.append('\n');
     }
   }
 
   private void versionChange(StringBuilder sql, VersionChange change) {
     String table = store.versionTable().sql();
     for (String id : change.deletes()) {
-      sql.append("DELETE FROM ").append(table).append(" WHERE version_num = ").append(literal(id)).append(";\n\n");
+      sql.append("DELETE FROM ").append(table).append(" WHERE version_num = ").append(Sql.literal(id)).append(";\n\n");
     }
     if (change.hasUpdate()) {
-      sql.append("UPDATE ").append(table).append(" SET version_num = ").append(literal(change.updateTo()))
-          .append(" WHERE version_num = ").append(literal(change.updateFrom())).append(";\n\n");
+      sql.append("UPDATE ").append(table).append(" SET version_num = ").append(Sql.literal(change.updateTo()))
+          .append(" WHERE version_num = ").append(Sql.literal(change.updateFrom())).append(";\n\n");
     }
     for (String id : change.inserts()) {
-      sql.append("INSERT INTO ").append(table).append(" (version_num) VALUES (").append(literal(id)).append(");\n\n");
+      sql.append("INSERT INTO ").append(table).append(" (version_num) VALUES (").append(Sql.literal(id)).append(");\n\n");
     }
-  }
-
-  private static String literal(String value) {
-    return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
   }
 }

@@ -11,7 +11,7 @@ public interface Progress {
 
   Progress SILENT = new Progress() {};
 
-  /** Another session holds the run lock; called once before waiting. */
+  /** Another session holds the run lock; called before waiting, and again when what its run does changes. */
   default void waitingForLock(Optional<LockHolder> holder) {}
 
   /** A step is about to run. */
@@ -23,6 +23,9 @@ public interface Progress {
   /** A step hit lock_timeout and will run again after a pause. */
   default void retrying(Step step, Script script, int attempt, Duration pause) {}
 
-  /** Something the user should know that does not stop the run. */
+  /**
+   * Something the user should know that does not stop the command, in one line: files in
+   * {@code versions/} that are not read, a stopped migration, an index dropped to be built again.
+   */
   default void warning(String message) {}
 }

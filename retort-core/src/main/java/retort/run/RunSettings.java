@@ -3,9 +3,9 @@ package retort.run;
 import java.time.Duration;
 
 /**
- * How a run treats the database: {@code lockTimeout} and {@code statementTimeout} are set in each
- * step's transaction (null leaves the server's value); a step that hits lock_timeout runs again up to
- * {@code lockRetries} times with a growing pause; {@code lockWait} bounds the wait for the run lock;
+ * How a run treats the database: {@code lockTimeout} and {@code statementTimeout} are set for each
+ * step (null keeps the session's value, zero turns the timeout off); a step that hits lock_timeout runs again up to
+ * {@code lockRetries} times with a growing pause; {@code lockWait} bounds the wait for the run lock while its holder makes progress;
  * {@code singleTransaction} runs the whole plan in one transaction instead of one per migration.
  */
 public record RunSettings(
@@ -19,6 +19,6 @@ public record RunSettings(
     boolean singleTransaction) {
 
   public static RunSettings defaults() {
-    return new RunSettings(Duration.ofSeconds(5), null, 3, Duration.ofMillis(500), Duration.ofSeconds(60), "", "", false);
+    return new RunSettings(Duration.ofSeconds(5), null, 3, Duration.ofMillis(500), Duration.ofMinutes(10), "", "", false);
   }
 }

@@ -5,35 +5,46 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import retort.db.ConnectionSource;
+import retort.db.LockWait;
 import retort.db.LogEntry;
 import retort.db.RunLock;
+import retort.db.Sessions;
 import retort.db.VersionStore;
 import retort.graph.Plan;
 import retort.graph.Planner;
 import retort.graph.Revision;
 import retort.graph.Step;
-import retort.script.Checksum;
+import retort.script.Fingerprints;
 import retort.script.Script;
 import retort.script.ScriptDirectory;
 
 /**
- * Carries out upgrades and downgrades: takes the run lock on a connection of its own, creates the
- * state tables where missing, reads the version rows, plans, and applies the steps one by one. The
- * last step's commit is durable, which flushes every earlier step's commit with it.
+ * Carries out upgrades and downgrades: takes the run lock on a connection of its own, reads the
+ * version rows and the log, plans, and only then, when there is something to write, creates the
+ * state tables where missing and applies the steps one by one. A refused command changes nothing.
+ * The last step's commit is durable, which flushes every earlier step's commit with it.
  */
 public final class Runner {
+
+  /**
+   * How long a waiting run keeps waiting for a holder of the lock that shows no progress: a quarter
+   * of lock_wait, at least a second and at most a minute (so 60 s with the default 10 min).
+   */
+  static Duration stall(Duration lockWait) {
+    Duration quarter = lockWait.dividedBy(4);
+    Duration atLeast = quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : quarter;
+    return atLeast.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : atLeast;
+  }
 
   private final ScriptDirectory scripts;
   private final ConnectionSource source;
   private final VersionStore store;
   private final RunSettings settings;
   private final Progress progress;
+  private final Checksums checksums;
 
   public Runner(ScriptDirectory scripts, ConnectionSource source, VersionStore store, RunSettings settings,
       Progress progress) {
@@ -42,6 +53,7 @@ public final class Runner {
     this.store = store;
     this.settings = settings;
     this.progress = progress;
+    this.checksums = new Checksums(scripts, store);
   }
 
   /** How a plan is made from the version rows. */
@@ -60,6 +72,7 @@ public final class Runner {
     return run((planner, rows) -> planner.upgrade(rows, target), resume, !allowChanged);
   }
 
+  /** Downgrades; refuses, as an upgrade does, when an applied migration's file changed since it ran. */
   public RunReport downgrade(String target) throws SQLException, StepFailure, LockTimeout, Refusal {
     return run((planner, rows) -> {
       Plan plan = planner.downgrade(rows, target);
@@ -71,13 +84,26 @@ public final class Runner {
         }
       }
       return plan;
-    }, false, false);
+    }, false, true);
   }
 
-  /** Sets the version rows to the target without running any migration; {@code purge} empties the table first. */
+  /**
+   * Sets the version rows to the target without running any migration; {@code purge} empties the
+   * table first. A row that names a revision no file declares is replaced.
+   */
   public RunReport stamp(String target, boolean purge) throws SQLException, StepFailure, LockTimeout, Refusal {
-    return underLock((c, rows) -> {
-      Plan plan = new Planner(scripts.graph()).stamp(purge ? List.of() : rows, target);
+    return underLock(run -> {
+      List<String> known = new ArrayList<>();
+      for (String row : run.rows()) {
+        if (scripts.script(row) != null) {
+          known.add(row);
+        } else if (!purge) {
+          progress.warning("the version row " + row + " names a revision unknown to this checkout: stamp replaces it");
+        }
+      }
+      Plan plan = new Planner(scripts.graph()).stamp(purge ? List.of() : known, target);
+      Connection c = run.connection();
+      store.ensure(c, run.presence());
       c.setAutoCommit(false);
       try {
         store.replace(c, plan.rowsAfter());
@@ -88,8 +114,10 @@ public final class Runner {
       } catch (SQLException e) {
         c.rollback();
         throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
-      return new RunReport(plan, rows, plan.rowsAfter());
+      return new RunReport(plan, run.rows(), plan.rowsAfter());
     });
   }
 
@@ -97,53 +125,81 @@ public final class Runner {
     Script script = scripts.script(id);
     Instant now = Instant.now();
     return new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
-        settings.environment(), settings.toolVersion(), "applied", null, -1);
+        settings.environment(), settings.toolVersion(), LogEntry.APPLIED, null, -1, null,
+        script == null ? null : Fingerprints.lines(script));
   }
 
-  /** The work of a run, done under the run lock with the version rows found under it. */
+  /** A run under the lock: its work connection, its lock, and what it found of the state tables. */
+  private record Locked(Connection connection, RunLock lock, VersionStore.Presence presence, List<String> rows) {}
+
+  /** The work of a run, done under the run lock. */
   @FunctionalInterface
-  private interface Locked<T> {
-    T run(Connection c, List<String> rows) throws SQLException, StepFailure, Refusal;
+  private interface Work<T> {
+    T run(Locked run) throws SQLException, StepFailure, Refusal;
   }
 
-  /** Takes the run lock on a connection of its own, creates the state tables where missing, and runs the work. */
-  private <T> T underLock(Locked<T> work) throws SQLException, StepFailure, LockTimeout, Refusal {
-    try (Connection lockConnection = source.open();
-        RunLock lock = lock(lockConnection);
-        Connection c = source.open()) {
-      c.setAutoCommit(true);
-      store.create(c);
-      return work.run(c, store.readHeads(c));
+  /**
+   * Opens the lock's connection and the work connection, takes the run lock (refusing a pooler in
+   * transaction mode before taking it), reads the version rows without creating anything, and runs
+   * the work.
+   */
+  private <T> T underLock(Work<T> work) throws SQLException, StepFailure, LockTimeout, Refusal {
+    try (Connection lockConnection = source.open(); Connection c = source.open()) {
+      LockWait wait = new LockWait(store.versionTable(), store.logTable(), settings.lockWait(),
+          stall(settings.lockWait()), progress::waitingForLock);
+      Optional<RunLock> taken;
+      try {
+        taken = wait.acquire(lockConnection, c);
+      } catch (Sessions.Pooled pooled) {
+        throw new Refusal("the connection goes through a connection pooler in transaction mode (" + pooled.getMessage()
+            + "): the run's session advisory lock would be granted to a pooled server connection, not to this run",
+            "point Retort at the database directly for migrations (PostgreSQL's own port, not the pooler's),"
+                + " or use a pool in session mode; nothing was changed");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LockTimeout("interrupted while waiting for the run lock", wait.lastHolder());
+      }
+      if (taken.isEmpty()) {
+        throw new LockTimeout(wait.stalled()
+            ? "another run holds the lock on " + store.versionTable() + " and showed no progress for "
+                + Math.min(stall(settings.lockWait()).toSeconds(), settings.lockWait().toSeconds()) + " s"
+            : "another run holds the lock on " + store.versionTable() + " and did not release it within "
+                + settings.lockWait().toSeconds() + " s", wait.lastHolder());
+      }
+      try (RunLock lock = taken.get()) {
+        c.setAutoCommit(true);
+        VersionStore.Presence presence = store.look(c);
+        List<String> rows = presence.versionTable() ? store.readHeads(c) : List.of();
+        return work.run(new Locked(c, lock, presence, rows));
+      }
     }
   }
 
   /** Takes the lock, plans with the rows found under it, and runs the plan. */
   public RunReport run(PlanMaker maker, boolean resume, boolean verifyChecksums)
       throws SQLException, StepFailure, LockTimeout, Refusal {
-    return underLock((c, rows) -> {
+    return underLock(run -> {
+      Connection c = run.connection();
+      List<String> rows = run.rows();
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
-      if (verifyChecksums) {
-        verifyChecksums(c, rows);
+      if (verifyChecksums && run.presence().logTable()) {
+        checksums.verify(c, rows, run.presence().currentLog());
       }
-      Optional<LogEntry> partial = unfinished(store.lastEntry(c));
-      int resumeAfter = 0;
-      if (partial.isPresent()) {
-        LogEntry p = partial.get();
-        boolean next = !plan.isEmpty() && plan.steps().get(0).revision().id().equals(p.revision())
-            && plan.steps().get(0).direction().word().equals(p.direction());
-        if (!resume || !next) {
-          Script s = scripts.script(p.revision());
-          String file = s == null ? p.revision() : s.name();
-          throw new Refusal(file + ": the non-transactional " + p.direction() + " of " + p.revision()
-              + " stopped after statement " + p.lastStatement() + " (" + p.error() + ")",
-              "fix the file, then run `retort upgrade --resume` to continue with statement " + (p.lastStatement() + 1)
-                  + ", or set the version by hand with `retort stamp`");
-        }
-        resumeAfter = p.lastStatement();
+      Optional<LogEntry> stopped = run.presence().logTable()
+          ? store.lastEntry(c, run.presence().currentLog()).filter(LogEntry::stopped) : Optional.empty();
+      AutocommitStep.Resume from = null;
+      if (stopped.isPresent()) {
+        from = resumePoint(c, stopped.get(), plan, resume);
       }
       List<Step> steps = plan.steps();
-      try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress)) {
-        if (settings.singleTransaction() && !steps.isEmpty()) {
+      if (steps.isEmpty()) {
+        return new RunReport(plan, rows, plan.rowsAfter());
+      }
+      store.ensure(c, run.presence());
+      int workPid = retort.db.SharedConnection.sameConnection(run.lock().connection(), c) ? 0
+          : retort.db.Sessions.startupPid(c);
+      try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress, run.lock(), workPid)) {
+        if (settings.singleTransaction()) {
           runInOneTransaction(executor, steps, c);
           return new RunReport(plan, rows, plan.rowsAfter());
         }
@@ -152,12 +208,52 @@ public final class Runner {
           Script script = scripts.script(step.revision());
           progress.stepStarted(step, script);
           Instant started = Instant.now();
-          executor.run(step, script, i == steps.size() - 1, i == 0 ? resumeAfter : 0);
+          try {
+            executor.run(step, script, i == steps.size() - 1, i == 0 ? from : null);
+          } catch (StepFailure | SQLException | RuntimeException e) {
+            executor.flush();
+            throw e;
+          }
           progress.stepFinished(step, script, Duration.between(started, Instant.now()));
         }
       }
       return new RunReport(plan, rows, plan.rowsAfter());
     });
+  }
+
+  /**
+   * Where a stopped non-transactional step continues: refused unless this is {@code --resume} and
+   * the plan starts with that step, and unless the statements it applied are still the file's first
+   * ones, in order and unchanged.
+   */
+  private AutocommitStep.Resume resumePoint(Connection c, LogEntry p, Plan plan, boolean resume)
+      throws SQLException, Refusal {
+    boolean next = !plan.isEmpty() && plan.steps().get(0).revision().id().equals(p.revision())
+        && plan.steps().get(0).direction().word().equals(p.direction());
+    if (!resume || !next) {
+      throw new Refusal(StoppedStep.describe(c, p, scripts, false), StoppedStep.hint(p), false);
+    }
+    Step step = plan.steps().get(0);
+    Script script = scripts.script(step.revision());
+    List<retort.sql.Statement> statements = StepExecutor.statements(step, script);
+    int done = Math.max(0, p.lastStatement());
+    if (p.statements() != null) {
+      int differs = Fingerprints.firstDifferent(p.statements(), statements);
+      if (differs >= 0) {
+        String where = differs < statements.size() ? script.name() + ":" + statements.get(differs).line()
+            : script.name();
+        throw new Refusal(where, "statement " + (differs + 1) + " is not the one the stopped run applied as"
+            + " statement " + (differs + 1) + " of " + script.id() + (differs < statements.size() ? ""
+                : " (the file has " + statements.size() + " statements now)")
+            + ": a statement above the resume point was inserted, removed or edited",
+            "put " + Failures.range(done) + " back as they were applied and change only the statements after them;"
+                + " or decide by hand and set the version with `retort stamp`", true);
+      }
+    } else if (done > statements.size()) {
+      throw new Refusal(script.name(), "the file has " + statements.size() + " statements, but the stopped run"
+          + " applied " + done, "put the applied statements back, or set the version by hand with `retort stamp`", true);
+    }
+    return new AutocommitStep.Resume(done, p.statements());
   }
 
   /** Runs every step in one transaction: all of them commit together, or none does. */
@@ -182,95 +278,90 @@ public final class Runner {
     c.setAutoCommit(true);
   }
 
-  /** The last log entry, when it is a non-transactional step that stopped part way and was not finished since. */
-  private static Optional<LogEntry> unfinished(Optional<LogEntry> last) {
-    return last.filter(e -> "partial".equals(e.outcome()));
-  }
-
-  /** Each applied migration's file must still have the checksum its last upgrade or stamp logged. */
-  private void verifyChecksums(Connection c, List<String> rows) throws Refusal, SQLException {
-    List<String> changed = changedFiles(c, rows);
-    if (!changed.isEmpty()) {
-      throw new Refusal(String.join(", ", changed) + (changed.size() == 1 ? " was" : " were")
-          + " changed after being applied (the checksum differs from the one logged when it ran)",
-          "put the file back as it was and write the change as a new revision; or, if the edit is intended,"
-              + " accept it with `retort stamp --update-checksum REV` or run `retort upgrade --allow-changed`", true);
-    }
-  }
-
-  /** The files of applied migrations whose checksum differs from the last one logged for them. */
-  private List<String> changedFiles(Connection c, List<String> rows) throws SQLException {
-    List<Revision> applied = scripts.graph().applied(rows);
-    Supplier<Map<String, String>> files = () -> checksumsOf(applied);
-    Supplier<String> digest = scripts::checksumDigest;
-    if (applied.size() < scripts.graph().size()) {
-      // not every revision applied: the directory's own digest does not serve, the files' map is needed
-      Map<String, String> sums = checksumsOf(applied);
-      files = () -> sums;
-      digest = () -> Checksum.digest(sums);
-    }
-    List<String> changed = new ArrayList<>();
-    for (String id : store.changedChecksums(c, applied.size(), digest, files)) {
-      changed.add(scripts.script(id).name());
-    }
-    changed.sort(null);
-    return changed;
-  }
-
-  private Map<String, String> checksumsOf(List<Revision> revisions) {
-    Map<String, String> sums = new HashMap<>(revisions.size() * 2);
-    for (Revision r : revisions) {
-      sums.put(r.id(), scripts.script(r).checksum());
-    }
-    return sums;
-  }
-
   /**
-   * What is wrong between the files and the database, read without the lock: applied migrations
-   * edited since they ran, and a non-transactional migration that stopped part way.
+   * What is wrong between the files and the database: the applied migrations edited since they ran,
+   * and a non-transactional migration that stopped part way (or runs now), each described.
    */
-  public List<String> validate() throws SQLException {
-    try (Connection c = source.open()) {
-      List<String> rows = store.heads(c);
-      List<String> problems = new ArrayList<>();
-      if (!store.logExists(c)) {
-        return problems;
-      }
-      for (String file : changedFiles(c, rows)) {
-        problems.add(file + ": changed after being applied (the checksum differs from the one logged when it ran)");
-      }
-      unfinished(store.lastEntry(c)).ifPresent(p -> problems.add(p.revision() + ": the non-transactional " + p.direction()
-          + " stopped after statement " + p.lastStatement()));
-      return problems;
+  public record Validation(List<String> changed, Optional<String> stopped) {
+
+    public Validation {
+      changed = List.copyOf(changed);
     }
+
+    /** Every problem, changed files first. */
+    public List<String> problems() {
+      List<String> out = new ArrayList<>(changed);
+      stopped.ifPresent(out::add);
+      return out;
+    }
+
+    /** What to do about them. */
+    public String hint() {
+      return validateHint(!changed.isEmpty(), stopped.isPresent());
+    }
+  }
+
+  /** What is wrong between the files and the database (see {@link Validation}), read without the lock. */
+  public Validation validate() throws SQLException {
+    try (Connection c = source.open()) {
+      VersionStore.Presence presence = store.look(c);
+      if (!presence.logTable()) {
+        return new Validation(List.of(), Optional.empty());
+      }
+      List<String> rows = presence.versionTable() ? store.readHeads(c) : List.of();
+      return new Validation(checksums.changed(c, rows, presence.currentLog()), stopped(c, presence));
+    }
+  }
+
+  /** Where the database is: its version rows, and a non-transactional step that stopped part way (or runs now), described. */
+  public record Status(List<String> rows, Optional<String> stopped) {}
+
+  /** The database's {@link Status}, read without the lock and without creating anything. */
+  public Status status() throws SQLException {
+    try (Connection c = source.open()) {
+      VersionStore.Presence presence = store.look(c);
+      List<String> rows = presence.versionTable() ? store.readHeads(c) : List.of();
+      return new Status(rows, stopped(c, presence));
+    }
+  }
+
+  private Optional<String> stopped(Connection c, VersionStore.Presence presence) throws SQLException {
+    if (!presence.logTable()) {
+      return Optional.empty();
+    }
+    Optional<LogEntry> p = store.lastEntry(c, presence.currentLog()).filter(LogEntry::stopped);
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean running = RunLock.holder(c, RunLock.key(store.versionTable())).isPresent();
+    return Optional.of(StoppedStep.describe(c, p.get(), scripts, running));
+  }
+
+  /** The hint for what {@link #validate} reports. */
+  static String validateHint(boolean changedFiles, boolean stoppedStep) {
+    List<String> out = new ArrayList<>();
+    if (changedFiles) {
+      out.add("put a changed file back as it was applied and write the change as a new revision, or accept an"
+          + " intended edit with `retort stamp --update-checksum REV`");
+    }
+    if (stoppedStep) {
+      out.add("continue a stopped migration with `retort upgrade --resume`, or decide by hand with `retort stamp`");
+    }
+    return String.join("; ", out);
   }
 
   /** Accepts an intended edit of an applied migration: logs its file's current checksum as a stamp. */
   public void updateChecksum(String revision) throws SQLException, StepFailure, LockTimeout, Refusal {
-    underLock((c, rows) -> {
+    underLock(run -> {
       Revision r = scripts.graph().resolve(revision);
-      if (!scripts.graph().applied(rows).contains(r)) {
+      if (!scripts.graph().applied(run.rows()).contains(r)) {
         throw new Refusal(r.id() + " is not applied, so there is no checksum to update",
             "`retort current` shows where the database is");
       }
-      store.log(c, stampEntry(r.id()));
+      store.ensure(run.connection(), run.presence());
+      store.log(run.connection(), stampEntry(r.id()));
       return null;
     });
-  }
-
-  private RunLock lock(Connection c) throws SQLException, LockTimeout {
-    java.util.concurrent.atomic.AtomicReference<Optional<retort.db.LockHolder>> seen =
-        new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
-    try {
-      return RunLock.acquire(c, store.versionTable(), settings.lockWait(), holder -> {
-        seen.set(holder);
-        progress.waitingForLock(holder);
-      }).orElseThrow(() -> new LockTimeout("another run holds the lock on " + store.versionTable()
-          + " and did not release it within " + settings.lockWait().toSeconds() + " s", seen.get()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LockTimeout("interrupted while waiting for the run lock", seen.get());
-    }
   }
 
   /** The version rows, read without the lock and without creating anything. */

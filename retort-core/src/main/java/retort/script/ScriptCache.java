@@ -33,7 +33,7 @@ import retort.sql.Statement;
  */
 final class ScriptCache {
 
-  private static final int MAGIC = 0x52544332;              // "RTC2"
+  private static final int MAGIC = 0x52544333;              // "RTC3"
   private static final long RACY_MILLIS = 2_000;
 
   private final Map<String, Entry> entries;
@@ -236,6 +236,10 @@ final class ScriptCache {
       for (Statement st : section.statements()) {
         statements.writeInt(st.line());
         writeString(statements, st.sql());
+        statements.writeBoolean(st.copyData() != null);
+        if (st.copyData() != null) {
+          writeString(statements, st.copyData());
+        }
       }
       statements.flush();
       encoded = new Section.Encoded(bytes.toByteArray(), 0, bytes.size());
@@ -263,7 +267,8 @@ final class ScriptCache {
       List<Statement> statements = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int line = in.getInt();
-        statements.add(new Statement(readString(in), line));
+        String sql = readString(in);
+        statements.add(new Statement(sql, line, in.get() != 0 ? readString(in) : null));
       }
       return statements;
     } catch (RuntimeException e) {

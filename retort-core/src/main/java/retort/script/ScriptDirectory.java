@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import retort.graph.GraphException;
 import retort.graph.Revision;
@@ -67,21 +68,24 @@ public final class ScriptDirectory {
 
   /** Reads every migration file under {@code location/versions}, sorted by file name. */
   public static ScriptDirectory load(Path location) throws ScriptException, IOException {
-    return load(location, null);
+    return load(location, null, warning -> {});
   }
 
   /**
-   * Reads every migration file under {@code location/versions}, sorted by file name, taking the
-   * unchanged ones from the cache file when one is given (see {@link ScriptCache}) and updating it.
+   * Reads every migration file under {@code location/versions} (a name ending in {@code .sql}, in
+   * any case), sorted by file name, taking the unchanged ones from the cache file when one is given
+   * (see {@link ScriptCache}) and updating it. Editor backups and hidden files are skipped, and any
+   * other file is too; each kind is named in one line to {@code warnings}.
    */
-  public static ScriptDirectory load(Path location, Path cacheFile) throws ScriptException, IOException {
+  public static ScriptDirectory load(Path location, Path cacheFile, Consumer<String> warnings)
+      throws ScriptException, IOException {
     Path versions = location.resolve(VERSIONS);
     if (!Files.isDirectory(versions)) {
       throw new ScriptException(location.toString(), 0,
           "no versions directory at " + versions,
           "check script_location in retort.toml, or create one with `retort init DIR`");
     }
-    List<String> names = sqlFileNames(versions);
+    List<String> names = sqlFileNames(versions, warnings);
     long readAt = System.currentTimeMillis();
     Path where = versions.toAbsolutePath().normalize();
     String build = cacheFile == null ? "" : ScriptCache.build();
@@ -165,21 +169,43 @@ public final class ScriptDirectory {
   /**
    * The names of the migration files, sorted as strings: java.io's list gives names without a Path
    * or a matcher per entry, which counts at 10,000 files. A file's type is looked up only when
-   * reading it fails, or with the cache.
+   * reading it fails, or with the cache. The names skipped are told to {@code warnings}.
    */
-  private static List<String> sqlFileNames(Path versions) throws IOException {
+  private static List<String> sqlFileNames(Path versions, Consumer<String> warnings) throws IOException {
     String[] listed = versions.toFile().list();
     if (listed == null) {
       throw new IOException("cannot list " + versions);
     }
     List<String> names = new ArrayList<>(listed.length);
+    List<String> backups = new ArrayList<>();
+    List<String> others = new ArrayList<>();
     for (String name : listed) {
-      if (name.endsWith(".sql")) {
+      if (isBackupOrHidden(name)) {
+        backups.add(name);
+      } else if (name.regionMatches(true, name.length() - 4, ".sql", 0, 4)) {
         names.add(name);
+      } else {
+        others.add(name);
       }
     }
     names.sort(null);
+    if (!backups.isEmpty()) {
+      backups.sort(null);
+      warnings.accept(VERSIONS + "/: skipped editor backups and hidden files: " + String.join(", ", backups));
+    }
+    if (!others.isEmpty()) {
+      others.sort(null);
+      warnings.accept(VERSIONS + "/: skipped, not migrations (a migration's name ends in .sql): "
+          + String.join(", ", others));
+    }
     return names;
+  }
+
+  /** A hidden file ({@code .x}, which editors' lock and swap files are) or an editor's backup. */
+  static boolean isBackupOrHidden(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return name.startsWith(".") || name.endsWith("~") || (name.startsWith("#") && name.endsWith("#"))
+        || lower.endsWith(".bak") || lower.endsWith(".swp") || lower.endsWith(".swo") || lower.endsWith(".orig");
   }
 
   /** The cache that was being read, or none when reading it failed in an unexpected way. */

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import retort.graph.Revision;
+import java.util.Optional;
 import retort.sql.Chunk;
+import retort.sql.Commands;
 import retort.sql.Directive;
 import retort.sql.Lexer;
 import retort.sql.SqlSyntaxException;
@@ -179,6 +181,18 @@ final class ScriptParser {
       if (st.sql().startsWith("\\")) {
         throw error(st.line(), "psql meta-command `" + st.sql().split("\\s", 2)[0] + "` in a migration",
             "a migration is plain SQL run over a database connection; write the SQL the meta-command stands for");
+      }
+      if (Commands.copyToStdout(st.sql())) {
+        throw error(st.line(), "COPY ... TO STDOUT in a migration: nothing reads its rows",
+            "a migration changes the database; to export rows, run the COPY with psql outside Retort");
+      }
+      if (transactional) {
+        Optional<String> command = Commands.outsideTransactionOnly(st.sql());
+        if (command.isPresent()) {
+          throw error(st.line(), command.get() + " cannot run inside a transaction block, and this migration runs in one",
+              "add `-- transactional: false` to the header, and keep in this migration only statements that may run"
+                  + " one by one outside a transaction (a failure part way leaves the statements before it applied)");
+        }
       }
       if (transactional && TRANSACTION_CONTROL.matcher(st.sql()).matches()) {
         throw error(st.line(), "`" + st.sql() + "` in a transactional migration",

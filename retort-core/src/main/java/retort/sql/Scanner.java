@@ -94,6 +94,10 @@ final class Scanner {
         boolean continuesEscapeString = escapeStringPending && lineBreakSinceEscapeString;
         escapeStringPending = false;
         if (c == ';' && parenDepth == 0 && !routine.inBody()) {
+            if (statementStart >= 0 && Commands.copyFromStdin(text.substring(statementStart, statementEnd))) {
+                copyData();
+                return;
+            }
             endStatement();
             pos++;
             return;
@@ -318,10 +322,47 @@ final class Scanner {
         return true;
     }
 
+    /**
+     * Ends a {@code COPY ... FROM STDIN} statement at the {@code ;} at {@code pos}, with its data: the
+     * lines after the statement's line up to the line {@code \.}, which psql reads as the end of the data.
+     */
+    private void copyData() throws SqlSyntaxException {
+        int copyLine = statementLine;
+        int lineEnd = text.indexOf('\n', pos);
+        if (lineEnd < 0) {
+            throw new SqlSyntaxException("COPY ... FROM STDIN without its data: put the rows on the lines after it,"
+                    + " ending with a line \\.", copyLine);
+        }
+        pos = lineEnd;
+        lineBreakAt(pos++);
+        int dataStart = pos;
+        while (pos < end) {
+            int next = text.indexOf('\n', pos);
+            int stop = next < 0 ? end : next;
+            if (text.substring(pos, stop).strip().equals("\\.")) {
+                String data = text.substring(dataStart, pos).replace("\r\n", "\n");
+                endStatement(data);
+                pos = stop;
+                return;
+            }
+            if (next < 0) {
+                break;
+            }
+            lineBreakAt(next);
+            pos = next + 1;
+        }
+        throw new SqlSyntaxException("the data of COPY ... FROM STDIN has no end: add a line \\. after the last row",
+                copyLine);
+    }
+
     /** Records the current statement, if it has any token, and starts a new one. */
     private void endStatement() {
+        endStatement(null);
+    }
+
+    private void endStatement(String copyData) {
         if (statementStart >= 0) {
-            chunks.add(new Statement(text.substring(statementStart, statementEnd), statementLine));
+            chunks.add(new Statement(text.substring(statementStart, statementEnd), statementLine, copyData));
         }
         statementStart = -1;
         parenDepth = 0;

@@ -22,12 +22,12 @@ class RunLockTest {
     String url = TestPostgres.newDatabase();
     Connection first = TestPostgres.connect(url + "&ApplicationName=first-run");
     int firstPid = pid(first);
-    Optional<RunLock> held = RunLock.acquire(first, VERSIONS, Duration.ofSeconds(1), h -> {});
+    Optional<RunLock> held = acquire(first, VERSIONS, Duration.ofSeconds(1), h -> {});
     assertThat(held).isPresent();
 
     try (Connection second = TestPostgres.connect(url + "&ApplicationName=second-run")) {
       List<Optional<LockHolder>> seen = new ArrayList<>();
-      Optional<RunLock> denied = RunLock.acquire(second, VERSIONS, Duration.ofMillis(300), seen::add);
+      Optional<RunLock> denied = acquire(second, VERSIONS, Duration.ofMillis(300), seen::add);
 
       assertThat(denied).isEmpty();
       assertThat(seen).hasSize(1);
@@ -42,7 +42,7 @@ class RunLockTest {
       assertThat(first.isClosed()).isTrue();
 
       List<Optional<LockHolder>> seenAfter = new ArrayList<>();
-      try (RunLock lock = RunLock.acquire(second, VERSIONS, Duration.ofMillis(300), seenAfter::add).orElseThrow()) {
+      try (RunLock lock = acquire(second, VERSIONS, Duration.ofMillis(300), seenAfter::add).orElseThrow()) {
         assertThat(lock.key()).isEqualTo(RunLock.key(VERSIONS));
         assertThat(seenAfter).isEmpty();
         try (Connection third = TestPostgres.connect(url)) {
@@ -56,10 +56,10 @@ class RunLockTest {
   void theLockIsFreedWhenItsSessionEnds() throws Exception {
     String url = TestPostgres.newDatabase();
     Connection first = TestPostgres.connect(url);
-    assertThat(RunLock.acquire(first, VERSIONS, Duration.ofSeconds(1), h -> {})).isPresent();
+    assertThat(acquire(first, VERSIONS, Duration.ofSeconds(1), h -> {})).isPresent();
     first.close();
     try (Connection second = TestPostgres.connect(url)) {
-      assertThat(RunLock.acquire(second, VERSIONS, Duration.ofSeconds(5), h -> {})).isPresent();
+      assertThat(acquire(second, VERSIONS, Duration.ofSeconds(5), h -> {})).isPresent();
     }
   }
 
@@ -74,9 +74,9 @@ class RunLockTest {
     try (Connection a = TestPostgres.connect(url);
         Connection b = TestPostgres.connect(url);
         Connection c = TestPostgres.connect(url);
-        RunLock la = RunLock.acquire(a, VERSIONS, Duration.ofMillis(300), h -> {}).orElseThrow();
-        RunLock lb = RunLock.acquire(b, other, Duration.ofMillis(300), h -> {}).orElseThrow();
-        RunLock lc = RunLock.acquire(c, otherSchema, Duration.ofMillis(300), h -> {}).orElseThrow()) {
+        RunLock la = acquire(a, VERSIONS, Duration.ofMillis(300), h -> {}).orElseThrow();
+        RunLock lb = acquire(b, other, Duration.ofMillis(300), h -> {}).orElseThrow();
+        RunLock lc = acquire(c, otherSchema, Duration.ofMillis(300), h -> {}).orElseThrow()) {
       assertThat(la.key()).isNotEqualTo(lb.key());
     }
   }
@@ -90,10 +90,16 @@ class RunLockTest {
         s.execute("SELECT pg_advisory_lock(" + RunLock.key(VERSIONS) + ")");
       }
       List<Optional<LockHolder>> seen = new ArrayList<>();
-      assertThat(RunLock.acquire(waiter, VERSIONS, Duration.ofMillis(200), seen::add)).isEmpty();
+      assertThat(acquire(waiter, VERSIONS, Duration.ofMillis(200), seen::add)).isEmpty();
       assertThat(seen.get(0).map(LockHolder::pid)).contains(pid(holder));
       assertThat(seen.get(0).map(LockHolder::applicationName)).contains("manual");
     }
+  }
+
+  /** Takes the lock on one connection, as a run does, waiting at most {@code wait}. */
+  static Optional<RunLock> acquire(Connection c, TableName table, Duration wait,
+      java.util.function.Consumer<Optional<LockHolder>> waiting) throws Exception {
+    return new LockWait(table, null, wait, wait, waiting).acquire(c, null);
   }
 
   static int pid(Connection c) throws SQLException {

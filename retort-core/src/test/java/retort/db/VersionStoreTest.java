@@ -68,8 +68,8 @@ class VersionStoreTest {
       store.replace(c, List.of("aaa", "bbb"));
       Instant t = Instant.parse("2026-11-24T10:00:00Z");
       store.log(c, new LogEntry(0, "aaa", "upgrade", "v1:" + "0".repeat(64), t, t.plusMillis(5), 5, null, "test",
-          "1.0", "partial", "boom", 0));
-      store.log(c, new LogEntry(0, "bbb", "downgrade", null, t, t, 0, null, null, null, "applied", null, -1));
+          "1.0", "partial", "boom", 0, null, null));
+      store.log(c, new LogEntry(0, "bbb", "downgrade", null, t, t, 0, null, null, null, "applied", null, -1, null, null));
       List<LogEntry> entries = store.entries(c);
       assertThat(entries).hasSize(2);
       assertThat(entries.get(0).revision()).isEqualTo("aaa");
@@ -146,11 +146,11 @@ class VersionStoreTest {
     try (Connection c = m.connect()) {
       store.create(c);
       // ids whose byte order differs from a locale's (upper case, digits, underscores); a9 was undone
-      store.log(c, new LogEntry(0, "b_2", "upgrade", "v1:" + "0".repeat(64), t, t, 0, null, null, null, "applied", null, -1));
-      store.log(c, new LogEntry(0, "B_1", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1));
-      store.log(c, new LogEntry(0, "b_2", "stamp", two, t, t, 0, null, null, null, "applied", null, -1));
-      store.log(c, new LogEntry(0, "a9", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1));
-      store.log(c, new LogEntry(0, "a9", "downgrade", one, t, t, 0, null, null, null, "applied", null, -1));
+      store.log(c, new LogEntry(0, "b_2", "upgrade", "v1:" + "0".repeat(64), t, t, 0, null, null, null, "applied", null, -1, null, null));
+      store.log(c, new LogEntry(0, "B_1", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1, null, null));
+      store.log(c, new LogEntry(0, "b_2", "stamp", two, t, t, 0, null, null, null, "applied", null, -1, null, null));
+      store.log(c, new LogEntry(0, "a9", "upgrade", one, t, t, 0, null, null, null, "applied", null, -1, null, null));
+      store.log(c, new LogEntry(0, "a9", "downgrade", one, t, t, 0, null, null, null, "applied", null, -1, null, null));
       Map<String, String> files = Map.of("B_1", one, "b_2", two);
 
       assertThat(store.changedChecksums(c, 2, () -> retort.script.Checksum.digest(files), () -> {

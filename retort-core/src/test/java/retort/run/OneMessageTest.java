@@ -60,7 +60,7 @@ class OneMessageTest {
     RetortException e = assertThrows(RetortException.class, () -> m.retort().upgrade("head"));
 
     assertThat(e.location()).isEqualTo(file);
-    assertThat(e.reason()).isEqualTo("ERROR RT001: the version table public.retort_version changed under this"
+    assertThat(e.reason()).isEqualTo("the version table public.retort_version changed under this"
         + " run: expected to update the row " + A + ", but it was not there");
     assertThat(m.tableExists("public.other")).isFalse();
     assertThat(m.versions()).containsExactly(A);

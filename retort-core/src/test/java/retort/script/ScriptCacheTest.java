@@ -34,9 +34,9 @@ class ScriptCacheTest {
     write(A, "none", "CREATE TABLE one (id int);\nCREATE INDEX ON one (id);", "DROP TABLE one;", hourAgo());
     write(B, A, "DO $$ BEGIN PERFORM 1; END $$;", "", hourAgo());
 
-    ScriptDirectory first = ScriptDirectory.load(location, cache);
+    ScriptDirectory first = ScriptDirectory.load(location, cache, w -> {});
     assertThat(cache).isRegularFile();
-    ScriptDirectory second = ScriptDirectory.load(location, cache);
+    ScriptDirectory second = ScriptDirectory.load(location, cache, w -> {});
 
     assertThat(second.scripts()).isEqualTo(first.scripts());
     assertThat(second.script(A).upgrade().statements()).extracting(s -> s.sql() + " @" + s.line())
@@ -48,45 +48,45 @@ class ScriptCacheTest {
   void theChecksumDigestOfAnUnchangedDirectoryComesFromTheCacheAndFollowsAnEdit() throws Exception {
     write(A, "none", "CREATE TABLE one (id int);", "DROP TABLE one;", hourAgo());
     Path b = write(B, A, "CREATE TABLE two (id int);", "DROP TABLE two;", hourAgo());
-    ScriptDirectory.load(location, cache);
-    ScriptDirectory cached = ScriptDirectory.load(location, cache);
-    ScriptDirectory plain = ScriptDirectory.load(location, null);
+    ScriptDirectory.load(location, cache, w -> {});
+    ScriptDirectory cached = ScriptDirectory.load(location, cache, w -> {});
+    ScriptDirectory plain = ScriptDirectory.load(location, null, w -> {});
 
     assertThat(cached.checksumDigest()).isEqualTo(plain.checksumDigest())
         .isEqualTo(Checksum.digest(java.util.Map.of(A, plain.script(A).checksum(), B, plain.script(B).checksum())));
 
     Files.writeString(b, Files.readString(b).replace("two", "three"));
     Files.setLastModifiedTime(b, FileTime.from(Instant.now().minus(5, ChronoUnit.MINUTES)));
-    ScriptDirectory edited = ScriptDirectory.load(location, cache);
+    ScriptDirectory edited = ScriptDirectory.load(location, cache, w -> {});
     assertThat(edited.checksumDigest()).isNotEqualTo(plain.checksumDigest())
-        .isEqualTo(ScriptDirectory.load(location, null).checksumDigest())
-        .isEqualTo(ScriptDirectory.load(location, cache).checksumDigest());
+        .isEqualTo(ScriptDirectory.load(location, null, w -> {}).checksumDigest())
+        .isEqualTo(ScriptDirectory.load(location, cache, w -> {}).checksumDigest());
   }
 
   @Test
   void aFileWithTheSameSizeTimeAndInodeIsTakenFromTheCacheUnread() throws Exception {
     Path file = write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
-    ScriptDirectory.load(location, cache);
+    ScriptDirectory.load(location, cache, w -> {});
     // the same bytes count, the old time put back: only a deliberate trick looks like this
     FileTime time = Files.getLastModifiedTime(file);
     Files.writeString(file, Files.readString(file).replace("alpha", "omega"));
     Files.setLastModifiedTime(file, time);
 
-    assertThat(ScriptDirectory.load(location, cache).script(A).upgrade().statements().get(0).sql())
+    assertThat(ScriptDirectory.load(location, cache, w -> {}).script(A).upgrade().statements().get(0).sql())
         .isEqualTo("CREATE TABLE alpha (id int)");
-    assertThat(ScriptDirectory.load(location, null).script(A).upgrade().statements().get(0).sql())
+    assertThat(ScriptDirectory.load(location, null, w -> {}).script(A).upgrade().statements().get(0).sql())
         .isEqualTo("CREATE TABLE omega (id int)");
   }
 
   @Test
   void anEditedFileIsReadAgain() throws Exception {
     Path file = write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
-    String before = ScriptDirectory.load(location, cache).script(A).checksum();
+    String before = ScriptDirectory.load(location, cache, w -> {}).script(A).checksum();
 
     Files.writeString(file, Files.readString(file).replace("alpha", "uno"));
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(30, ChronoUnit.MINUTES)));
 
-    Script after = ScriptDirectory.load(location, cache).script(A);
+    Script after = ScriptDirectory.load(location, cache, w -> {}).script(A);
     assertThat(after.upgrade().statements().get(0).sql()).isEqualTo("CREATE TABLE uno (id int)");
     assertThat(after.checksum()).isNotEqualTo(before);
   }
@@ -95,41 +95,41 @@ class ScriptCacheTest {
   void aFileChangedInTheSameClockTickAsItsCachingIsNotTrusted() throws Exception {
     // written just now: its time may not move when it is written again within the same tick
     Path file = write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", null);
-    ScriptDirectory.load(location, cache);
+    ScriptDirectory.load(location, cache, w -> {});
     FileTime time = Files.getLastModifiedTime(file);
     Files.writeString(file, Files.readString(file).replace("alpha", "omega"));
     Files.setLastModifiedTime(file, time);
 
-    assertThat(ScriptDirectory.load(location, cache).script(A).upgrade().statements().get(0).sql())
+    assertThat(ScriptDirectory.load(location, cache, w -> {}).script(A).upgrade().statements().get(0).sql())
         .isEqualTo("CREATE TABLE omega (id int)");
   }
 
   @Test
   void aReplacedOrRemovedFileAndANewFileAreSeen() throws Exception {
     Path a = write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
-    ScriptDirectory.load(location, cache);
+    ScriptDirectory.load(location, cache, w -> {});
 
     Files.delete(a);
     write(B, "none", "CREATE TABLE two (id int);", "DROP TABLE two;", hourAgo());
 
-    assertThat(ScriptDirectory.load(location, cache).scripts()).extracting(Script::id).containsExactly(B);
+    assertThat(ScriptDirectory.load(location, cache, w -> {}).scripts()).extracting(Script::id).containsExactly(B);
   }
 
   @Test
   void aDamagedOrForeignCacheIsIgnoredAndRewritten() throws Exception {
     write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
-    ScriptDirectory.load(location, cache);
+    ScriptDirectory.load(location, cache, w -> {});
     byte[] bytes = Files.readAllBytes(cache);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(cache, bytes);
 
-    assertThat(ScriptDirectory.load(location, cache).script(A).upgrade().statements()).hasSize(1);
+    assertThat(ScriptDirectory.load(location, cache, w -> {}).script(A).upgrade().statements()).hasSize(1);
     assertThat(Files.readAllBytes(cache)).isNotEqualTo(bytes);
 
     // another versions directory with the same cache file: its entries are not this directory's
     Path other = tmp.resolve("other");
     Files.createDirectories(other.resolve("versions"));
-    assertThat(ScriptDirectory.load(other, cache).scripts()).isEmpty();
+    assertThat(ScriptDirectory.load(other, cache, w -> {}).scripts()).isEmpty();
   }
 
   @Test
@@ -138,18 +138,18 @@ class ScriptCacheTest {
     Path blocked = tmp.resolve("a-file");
     Files.writeString(blocked, "not a directory");
 
-    assertThat(ScriptDirectory.load(location, blocked.resolve("scripts.bin")).scripts()).hasSize(1);
-    assertThat(ScriptDirectory.load(location, blocked.resolve("scripts.bin")).scripts()).hasSize(1);
+    assertThat(ScriptDirectory.load(location, blocked.resolve("scripts.bin"), w -> {}).scripts()).hasSize(1);
+    assertThat(ScriptDirectory.load(location, blocked.resolve("scripts.bin"), w -> {}).scripts()).hasSize(1);
   }
 
   @Test
   void aFileWithAnErrorIsReportedWhetherOrNotTheOthersAreCached() throws Exception {
     write(A, "none", "CREATE TABLE alpha (id int);", "DROP TABLE alpha;", hourAgo());
-    ScriptDirectory.load(location, cache);
+    ScriptDirectory.load(location, cache, w -> {});
     Files.writeString(location.resolve("versions/" + B + "_b.sql"), "-- revision: " + B + "\n-- down_revision: "
         + A + "\n\n-- +upgrade\nSELECT 'unterminated;\n");
 
-    ScriptException e = catchThrowableOfType(ScriptException.class, () -> ScriptDirectory.load(location, cache));
+    ScriptException e = catchThrowableOfType(ScriptException.class, () -> ScriptDirectory.load(location, cache, w -> {}));
 
     assertThat(e.file()).isEqualTo("versions/" + B + "_b.sql");
   }

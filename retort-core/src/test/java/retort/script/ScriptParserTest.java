@@ -405,4 +405,60 @@ class ScriptParserTest {
     assertThat(e.line()).isEqualTo(5);
     assertThat(e.getMessage()).contains("\\connect");
   }
+
+  @Test
+  void aStatementThatCannotRunInATransactionIsRefusedInATransactionalMigrationWithTheHeaderToAdd() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "CREATE TABLE t (id int);", "CREATE INDEX CONCURRENTLY t_id ON t (id);", "-- +downgrade",
+        "DROP INDEX CONCURRENTLY t_id;");
+
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.getMessage()).contains("CREATE INDEX CONCURRENTLY").contains("transaction block");
+    assertThat(e.hint()).contains("-- transactional: false");
+  }
+
+  @Test
+  void inTheDowngradeSectionToo() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "CREATE TABLE t (id int);", "-- +downgrade", "VACUUM t;", "DROP TABLE t;");
+
+    assertThat(e.line()).isEqualTo(6);
+    assertThat(e.getMessage()).startsWith("VACUUM");
+  }
+
+  @Test
+  void aNonTransactionalMigrationMayHoldThem() throws ScriptException {
+    Script s = parse("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- transactional: false", "-- +upgrade",
+        "CREATE INDEX CONCURRENTLY t_id ON t (id);", "VACUUM (ANALYZE) t;");
+
+    assertThat(s.upgrade().statements()).hasSize(2);
+  }
+
+  @Test
+  void copyFromStdinKeepsItsRowsAndTheLinesAfterThemCountOn() throws ScriptException {
+    Script s = parse("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "COPY t (a, b) FROM stdin;", "1\tx; y", "2\t-- z", "\\.", "SELECT 1;");
+
+    assertThat(s.upgrade().statements()).containsExactly(
+        new retort.sql.Statement("COPY t (a, b) FROM stdin", 4, "1\tx; y\n2\t-- z\n"),
+        new retort.sql.Statement("SELECT 1", 8));
+  }
+
+  @Test
+  void copyFromStdinWithoutTheEndLineIsRefusedOnItsLine() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "SELECT 1;", "COPY t FROM stdin;", "1", "-- +downgrade");
+
+    assertThat(e.line()).isEqualTo(5);
+    assertThat(e.getMessage()).contains("\\.");
+  }
+
+  @Test
+  void copyToStdoutIsRefused() {
+    ScriptException e = failure("-- revision: aaaaaaaaaaaa", "-- down_revision: none", "-- +upgrade",
+        "COPY t TO STDOUT;");
+
+    assertThat(e.line()).isEqualTo(4);
+    assertThat(e.getMessage()).contains("TO STDOUT");
+  }
 }

@@ -24,6 +24,7 @@ class ChangedMigrationTest {
   @TempDir Path tmp;
   FaultProject p;
   String fileA;
+  String appliedChecksum;
 
   @BeforeEach
   void appliedThenEdited() {
@@ -32,6 +33,7 @@ class ChangedMigrationTest {
     p.migration(B, A, "beta", "CREATE TABLE beta (id int);", "DROP TABLE beta;");
     FaultProject.Result up = p.run(Duration.ofSeconds(60), "upgrade", "head");
     assertThat(up.exitCode()).as(up.toString()).isZero();
+    appliedChecksum = p.query("SELECT checksum FROM public.retort_log WHERE revision = '" + A + "'").get(0);
 
     // the classic silent drift: someone edits an applied migration, and adds a new one
     p.migration(A, null, "alpha", "CREATE TABLE alpha (id int, name text);", "DROP TABLE alpha;");
@@ -52,7 +54,9 @@ class ChangedMigrationTest {
     assertThat(r.err()).as(r.toString()).doesNotContain("\tat ");
     assertThat(r.errorLines()).as(r.toString()).hasSize(2);
     assertThat(r.errorLines().get(0)).as(r.toString()).startsWith("error: ").contains(fileA).contains("changed")
-        .doesNotContain(B).doesNotContain(C);
+        .doesNotContain(B).doesNotContain(C)
+        .contains("the checksum logged when it ran is " + appliedChecksum + ", the file's is now v1:")
+        .contains("the first changed line is " + fileA + ":6");
     assertThat(r.errorLines().get(1)).as(r.toString()).startsWith("hint: ").contains("--allow-changed");
     assertThat(p.versionRows()).containsExactly(B);
     assertThat(p.tableExists("public.gamma")).isFalse();
@@ -91,6 +95,43 @@ class ChangedMigrationTest {
     FaultProject.Result up = p.run(Duration.ofSeconds(60), "upgrade", "head");
     assertThat(up.exitCode()).as(up.toString()).isZero();
     assertThat(p.versionRows()).containsExactly(C);
+  }
+
+  @Test
+  void downgradeRefusesAnEditedAppliedMigrationAsUpgradeDoes() {
+    FaultProject.Result r = p.run(Duration.ofSeconds(60), "downgrade", "-1");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.errorLines().get(0)).as(r.toString()).contains(fileA).contains("changed after being applied")
+        .contains(appliedChecksum).contains(fileA + ":6");
+    assertThat(r.errorLines().get(1)).as(r.toString()).contains("--update-checksum");
+    assertThat(p.versionRows()).containsExactly(B);
+    assertThat(p.tableExists("public.beta")).isTrue();
+  }
+
+  @Test
+  void checkRefusesAnEditedAppliedMigrationEvenAtHead() {
+    // at head: the pending gamma goes, so that only the edit of alpha is wrong
+    try {
+      java.nio.file.Files.delete(p.versions().resolve(C + "_gamma.sql"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    FaultProject.Result r = p.run(Duration.ofSeconds(60), "check");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.errorLines().get(0)).as(r.toString()).contains(fileA).contains("changed after being applied");
+  }
+
+  @Test
+  void anEditOfCommentsOnlyIsSaidToBeOne() {
+    p.migration(A, null, "alpha", "-- the users' table\nCREATE TABLE alpha (id int);", "DROP TABLE alpha;");
+
+    FaultProject.Result r = p.run(Duration.ofSeconds(60), "validate");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.errorLines().get(0)).as(r.toString()).contains(fileA).contains("no statement changed, only comments");
   }
 
   @Test

@@ -47,7 +47,12 @@ final class FaultProject {
 
   /** A project over a fresh database; {@code envSettings} are TOML lines added to [env.dev]. */
   static FaultProject create(Path dir, String envSettings) {
-    FaultProject p = new FaultProject(dir, TestPostgres.newDatabase());
+    return create(dir, TestPostgres.newDatabase(), envSettings);
+  }
+
+  /** A project over the database at this JDBC URL (with {@code ?user=...}). */
+  static FaultProject create(Path dir, String url, String envSettings) {
+    FaultProject p = new FaultProject(dir, url);
     p.settings(envSettings);
     try {
       Files.createDirectories(p.versions());
@@ -59,7 +64,12 @@ final class FaultProject {
 
   /** Rewrites retort.toml with these [env.dev] settings. */
   void settings(String envSettings) {
-    write(toml, "script_location = \"migrations\"\n\n[env.dev]\nurl = \"" + url + "\"\n" + envSettings + "\n");
+    settings(url, envSettings);
+  }
+
+  /** Rewrites retort.toml with the migrator's URL (another way to the same database) and these settings. */
+  void settings(String migratorUrl, String envSettings) {
+    write(toml, "script_location = \"migrations\"\n\n[env.dev]\nurl = \"" + migratorUrl + "\"\n" + envSettings + "\n");
   }
 
   Path versions() {
@@ -75,6 +85,29 @@ final class FaultProject {
         + "\n-- +upgrade\n" + upgrade + "\n"
         + "\n-- +downgrade\n" + downgrade + "\n");
     return file;
+  }
+
+  /** Writes a {@code transactional: false} migration, {@code versions/<id>_<slug>.sql}. */
+  Path nonTransactional(String id, String down, String slug, String upgrade, String downgrade) {
+    Path file = versions().resolve(id + "_" + slug + ".sql");
+    write(file, "-- revision: " + id + "\n"
+        + "-- down_revision: " + (down == null ? "none" : down) + "\n"
+        + "-- message: " + slug.replace('_', ' ') + "\n"
+        + "-- transactional: false\n"
+        + "\n-- +upgrade\n" + upgrade + "\n"
+        + "\n-- +downgrade\n" + downgrade + "\n");
+    return file;
+  }
+
+  /** The 1-based line of {@code text} in the migration file {@code versions/<id>_<slug>.sql}. */
+  int lineOf(String id, String slug, String text) {
+    List<String> lines = read(versions().resolve(id + "_" + slug + ".sql")).lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().equals(text.strip())) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line '" + text + "' in " + id + "_" + slug + ".sql");
   }
 
   static String fileName(String id, String slug) {
@@ -222,18 +255,24 @@ final class FaultProject {
         + " AND classid = " + (key >>> 32) + " AND objid = " + (key & 0xffffffffL) + " AND objsubid = 1").get(0));
   }
 
-  /** Backends of Retort (application_name 'retort') connected to this database. */
+  /**
+   * Backends of Retort connected to this database: application_name 'retort', or, while a session
+   * runs a step, 'retort upgrade REV lock PID'.
+   */
   int retortBackends() {
     return Integer.parseInt(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-        + " AND application_name = 'retort'").get(0));
+        + " AND " + RETORT).get(0));
   }
+
+  /** The SQL condition on pg_stat_activity that a backend is Retort's. */
+  static final String RETORT = "(application_name = 'retort' OR application_name LIKE 'retort %')";
 
   /** The pid of Retort's backend that runs {@code pg_sleep}, once it does (null after the wait or the child's end). */
   Integer sleepingBackend(Child child, Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline && child.process().isAlive()) {
       List<String> pids = query("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-          + " AND application_name = 'retort' AND state = 'active' AND query ILIKE '%pg_sleep%'");
+          + " AND " + RETORT + " AND state = 'active' AND query ILIKE '%pg_sleep%'");
       if (!pids.isEmpty()) {
         return Integer.valueOf(pids.get(0));
       }

@@ -25,7 +25,7 @@ class KilledMigratorTest {
       p.killChildren();
       // a backend orphaned by the kill must not outlive the test (pg_sleep(30) otherwise would)
       p.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-          + " WHERE datname = current_database() AND application_name = 'retort'");
+          + " WHERE datname = current_database() AND " + FaultProject.RETORT);
     }
   }
 
@@ -57,7 +57,7 @@ class KilledMigratorTest {
         .as("advisory lock still held after the migrator died").isTrue();
     assertThat(FaultProject.eventually(Duration.ofSeconds(5), () -> p.retortBackends() == 0))
         .as("a backend of the dead migrator is still there: " + p.query("SELECT pid || ' ' || state || ' ' || query"
-            + " FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'retort'"))
+            + " FROM pg_stat_activity WHERE datname = current_database() AND " + FaultProject.RETORT))
         .isTrue();
 
     // the last committed step is B, and nothing of C is there

@@ -52,10 +52,15 @@ class LockTimeoutRetryTest {
 
     Reader reader;
     FaultProject.Result r;
+    int holderPid;
     try (Connection holder = p.connect()) {
       // a long read transaction: ACCESS SHARE on t until it ends, which ALTER TABLE must wait for
       holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       holder.setAutoCommit(false);
+      try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        holderPid = rs.getInt(1);
+      }
       try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
         rs.next();
       }
@@ -82,7 +87,9 @@ class LockTimeoutRetryTest {
         .contains(file + ": lock_timeout reached, retry 2")
         .doesNotContain("retry 3");
     assertThat(r.errorLines()).as(r.toString()).hasSize(2);
-    assertThat(r.errorLines().get(0)).as(r.toString()).startsWith("error: " + file + ":6: ").contains("55P03");
+    assertThat(r.errorLines().get(0)).as(r.toString()).startsWith("error: " + file + ":6: ").contains("55P03")
+        // the session it waited for, seen while it waited
+        .contains("blocked by pid " + holderPid + " (user postgres").contains("idle in transaction: SELECT count(*) FROM t");
     assertThat(r.errorLines().get(1)).as(r.toString()).startsWith("hint: ").contains("lock_timeout");
 
     assertThat(reader.errors()).as("reader queries that failed").isEmpty();
