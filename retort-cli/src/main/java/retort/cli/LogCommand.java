@@ -50,10 +50,12 @@ final class LogCommand implements Runnable {
         return;
       }
       List<String[]> table = new ArrayList<>();
-      table.add(new String[] {"when (UTC)", "who", "env", "revision", "direction", "outcome", "took", "error"});
+      table.add(new String[] {"when (UTC)", "who", "env", "revision", "direction", "outcome", "took", "error / note"});
       for (LogRecord r : rows) {
+        String error = r.error() == null ? "" : r.error().strip().lines().findFirst().orElse("");
+        String note = r.note() == null ? "" : "note: " + r.note();
         table.add(new String[] {when(r.started()), nz(r.databaseUser()), nz(r.environment()), r.revision(), r.direction(),
-            r.outcome(), took(r.durationMillis()), r.error() == null ? "" : r.error().strip().lines().findFirst().orElse("")});
+            r.outcome(), took(r.durationMillis()), error.isEmpty() ? note : note.isEmpty() ? error : error + "; " + note});
       }
       print(table);
     }
@@ -99,6 +101,7 @@ final class LogCommand implements Runnable {
     b.append(", \"direction\": ").append(JsonOutput.string(r.direction()));
     b.append(", \"outcome\": ").append(JsonOutput.string(r.outcome()));
     b.append(", \"error\": ").append(JsonOutput.string(r.error()));
+    b.append(", \"note\": ").append(JsonOutput.string(r.note()));
     return b.append('}').toString();
   }
 }

@@ -81,6 +81,28 @@ final class Policy {
     }
   }
 
+  /**
+   * {@code --skip-promotion-check REASON}: the session's Retort, writing the reason in the log row of
+   * each step it runs; refused where there is no promote_from to skip or no reason given.
+   */
+  static retort.Retort skipPromotion(Session session, String reason, Console console) {
+    if (reason == null) {
+      return session.retort();
+    }
+    Environment env = session.config().environment();
+    if (env.promoteFrom() == null || env.promoteFrom().isBlank()) {
+      throw new RetortException(RetortException.Kind.USAGE, "--skip-promotion-check", env.name()
+          + " has no promote_from, so there is no promotion check to skip", "leave out --skip-promotion-check");
+    }
+    if (reason.isBlank()) {
+      throw new RetortException(RetortException.Kind.USAGE, "--skip-promotion-check", "the reason is empty",
+          "say why, e.g. --skip-promotion-check \"hotfix 123, staging is down\"; it is kept in retort_log");
+    }
+    String note = "promotion check from " + env.promoteFrom() + " skipped: " + reason.strip();
+    console.info("warning: " + note + " (written to retort_log)");
+    return session.retort().withNote(note);
+  }
+
   /** Whether the environment asks before a change (and --yes was not given), so the command must describe it. */
   static boolean asks(Session session, boolean yes) {
     return session.config().environment().confirm() && !yes;

@@ -21,6 +21,8 @@ final class UpgradeCommand implements Runnable {
         .defaultValue("head").arity("0..1").required(false).build());
     spec.addOption(Args.flag("Continue a non-transactional migration after its last completed statement.", "--resume"));
     spec.addOption(Args.flag("Run even though an applied migration's file changed since it ran.", "--allow-changed"));
+    spec.addOption(Args.value("REASON", "Skip the promote_from check (e.g. staging out of reach from prod's deployer);"
+        + " REASON is written to retort_log with each step.", "--skip-promotion-check").build());
     Args.examples(spec,
         "retort upgrade", "apply every pending migration (the target is head)",
         "retort upgrade +1", "apply the next migration only",
@@ -37,11 +39,15 @@ final class UpgradeCommand implements Runnable {
         parent.console.out().print(session.retort().offlineSql("upgrade", RunModeOptions.range(target)));
         return;
       }
+      String skip = Args.value(spec, "--skip-promotion-check");
+      retort.Retort retort = Policy.skipPromotion(session, skip, parent.console);
       boolean asks = Policy.asks(session, parent.options().yes());
-      boolean promoted = session.config().environment().promoteFrom() != null;
+      boolean promoted = session.config().environment().promoteFrom() != null && skip == null;
       if (asks || promoted) {
         List<StepSummary> pending = session.retort().pending(target);
-        Policy.promoted(session, target, pending);
+        if (promoted) {
+          Policy.promoted(session, target, pending);
+        }
         if (!pending.isEmpty()) {
           List<String> details = new ArrayList<>();
           details.add(Policy.at(session.retort().current()));
@@ -50,7 +56,7 @@ final class UpgradeCommand implements Runnable {
           Policy.confirm(session, parent.options().yes(), "upgrade to " + target, details, parent.console);
         }
       }
-      MigrationResult result = session.retort().withSingleTransaction(RunModeOptions.singleTransaction(spec)).upgrade(target, resume, allowChanged);
+      MigrationResult result = retort.withSingleTransaction(RunModeOptions.singleTransaction(spec)).upgrade(target, resume, allowChanged);
       Report.print(parent.console, result, "upgrade");
     }
   }

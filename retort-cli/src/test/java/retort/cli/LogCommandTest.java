@@ -35,7 +35,7 @@ class LogCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0)).matches("when \\(UTC\\) +who +env +revision +direction +outcome +took +error");
+    assertThat(lines.get(0)).matches("when \\(UTC\\) +who +env +revision +direction +outcome +took +error / note");
     assertThat(lines.get(1)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  postgres  dev  " + A + "  upgrade    applied  \\d+ ms");
     assertThat(lines.get(2)).matches("\\d{4}-.*  postgres  dev  " + B + "  upgrade    failed   \\d+ ms +"
         + "versions/" + B + "_broken.sql:6: ERROR 22012: division by zero");
@@ -55,7 +55,7 @@ class LogCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).matches("(?s)\\[\n  \\{\"started\": \"[-0-9T:.]+Z\", \"finished\": \"[-0-9T:.]+Z\", \"duration_ms\": \\d+,"
         + " \"user\": \"postgres\", \"environment\": \"dev\", \"revision\": \"" + A + "\", \"direction\": \"upgrade\","
-        + " \"outcome\": \"applied\", \"error\": null}\n]\n");
+        + " \"outcome\": \"applied\", \"error\": null, \"note\": null}\n]\n");
   }
 
   @Test
