@@ -85,7 +85,7 @@ final class Errors {
           + (table.contains("log") ? "the log" : "which revisions are applied") + ", INSERT, UPDATE and DELETE to record"
           + " a run";
       hint = "as the table's owner: GRANT SELECT, INSERT, UPDATE, DELETE ON " + table + " TO the migrating role"
-          + " (SELECT alone for current, history and check)";
+          + " (SELECT alone, on the version table and the log, for current, history and check)";
     } else {
       what = message;
       hint = "grant the migrating role the privilege the message names, or run Retort as the owner of its tables";

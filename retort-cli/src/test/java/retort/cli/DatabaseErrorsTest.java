@@ -58,9 +58,9 @@ class DatabaseErrorsTest {
         .endsWith(": the role lacks a privilege on Retort's table retort_version: SELECT to read which revisions are"
             + " applied, INSERT, UPDATE and DELETE to record a run");
     assertThat(r.hint()).isEqualTo("hint: as the table's owner: GRANT SELECT, INSERT, UPDATE, DELETE ON retort_version"
-        + " TO the migrating role (SELECT alone for current, history and check)");
+        + " TO the migrating role (SELECT alone, on the version table and the log, for current, history and check)");
 
-    p.execute("GRANT SELECT ON public.retort_version TO " + role);
+    p.execute("GRANT SELECT ON public.retort_version, public.retort_log TO " + role);
     CliRun granted = p.run("--url", as(role), "current");
     assertThat(granted.exitCode()).as(granted.toString()).isZero();
     assertThat(granted.out()).isEqualTo(A + " (head)\n");
