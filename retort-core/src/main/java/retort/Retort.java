@@ -399,7 +399,18 @@ public final class Retort {
     }
   }
 
-  // ---- for the command line: what it shows beside a listing
+  // ---- for the command line: what it shows beside a listing, and before a change
+
+  /** The migrations a downgrade to the target would undo now, newest first, without undoing them. */
+  public List<StepSummary> pendingDowngrade(String target) {
+    List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
+    ScriptDirectory dir = scripts();                // loaded above, while connecting
+    try {
+      return result(new Planner(dir.graph()).downgrade(rows, target), dir).steps();
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
 
   /**
    * The run that holds the run lock on this database now, if any: its session (who, since when)

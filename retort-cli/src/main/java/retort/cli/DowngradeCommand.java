@@ -33,8 +33,14 @@ final class DowngradeCommand implements Runnable {
       }
       Policy.allowDowngrade(session.config().environment(), allowDowngrade);
       if (Policy.asks(session, parent.options().yes())) {
-        Policy.confirm(session, false, "downgrade to " + target,
-            java.util.List.of(Policy.at(session.retort().current()), "to: " + target), parent.console);
+        java.util.List<retort.StepSummary> undone = session.retort().pendingDowngrade(target);
+        if (!undone.isEmpty()) {
+          java.util.List<String> details = new java.util.ArrayList<>();
+          details.add(Policy.at(session.retort().current()));
+          details.add("to undo: " + undone.size() + " migration" + (undone.size() == 1 ? "" : "s"));
+          details.addAll(Policy.steps(undone));
+          Policy.confirm(session, false, "downgrade to " + target, details, parent.console);
+        }
       }
       MigrationResult result = session.retort().withSingleTransaction(RunModeOptions.singleTransaction(spec)).downgrade(target);
       Report.print(parent.console, result, "downgrade");

@@ -103,6 +103,27 @@ class EnvironmentPolicyTest {
   }
 
   @Test
+  void theDowngradeConfirmationListsWhatItUndoes() {
+    prod("confirm = true\nallow_downgrade = true\n");
+    assertThat(p.run("-e", "prod", "--yes", "upgrade", "head").exitCode()).isZero();
+
+    CliRun no = CliRun.answering("no\n", "-c", p.toml.toString(), "-e", "prod", "downgrade", "-1");
+
+    assertThat(no.exitCode()).as(no.toString()).isEqualTo(2);
+    assertThat(no.err()).contains("About to downgrade to -1 on prod: postgresql://postgres:***@localhost:")
+        .contains("  at: " + B + " (head)\n")
+        .contains("  to undo: 1 migration\n")
+        .contains("    " + B + "  create apartments (versions/" + B + "_create_apartments.sql)\n")
+        .contains("not confirmed: nothing was changed");
+    assertThat(p.versionRows()).containsExactly(B);
+
+    assertThat(p.run("-e", "prod", "--yes", "downgrade", "base").exitCode()).isZero();
+    CliRun nothing = p.run("-e", "prod", "downgrade", "base");      // nothing to undo: no question
+    assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
+    assertThat(nothing.err()).doesNotContain("About to");
+  }
+
+  @Test
   void aNoOpUpgradeAsksNothing() {
     prod("confirm = true\n");
     assertThat(p.run("-e", "prod", "--yes", "upgrade", "head").exitCode()).isZero();
