@@ -36,6 +36,11 @@ public record Config(Path scriptLocation, String versionTable, String versionTab
     return new Config(scriptLocation, versionTable, versionTableSchema, environment, file);
   }
 
+  /** The same config for another environment. */
+  public Config withEnvironment(Environment env) {
+    return new Config(scriptLocation, versionTable, versionTableSchema, env, cacheFile);
+  }
+
   /** The table actually used: the environment's override, else the config's. */
   String effectiveVersionTable() {
     return environment != null && environment.versionTable() != null ? environment.versionTable() : versionTable;

@@ -50,13 +50,12 @@ final class Errors {
   }
 
   static RetortException of(ScriptException e) {
-    String location = e.line() > 0 ? e.file() + ":" + e.line() : e.file();
-    return new RetortException(Kind.USAGE, location, e.getMessage(), e.hint());
+    return new RetortException(Kind.USAGE, e.file(), e.line(), e.getMessage(), e.hint(), null, null);
   }
 
   static RetortException of(StepFailure e) {
-    String location = e.line() > 0 ? e.file() + ":" + e.line() : e.file();
-    return new RetortException(Kind.ERROR, location, "ERROR " + e.sqlState() + ": " + e.serverMessage(), e.hint());
+    return new RetortException(Kind.ERROR, e.file(), e.line(), "ERROR " + e.sqlState() + ": " + e.serverMessage(),
+        e.hint(), e.sqlState(), e.getCause());
   }
 
   static RetortException of(LockTimeout e) {
@@ -78,9 +77,10 @@ final class Errors {
         case "3D000" -> "create the database first, or fix its name in the URL";
         default -> "check that the server runs and the host and port in the URL are right";
       };
-      return new RetortException(Kind.ERROR, null, "cannot connect to " + target + ": " + e.getMessage(), hint, e);
+      return new RetortException(Kind.ERROR, null, 0, "cannot connect to " + target + ": " + e.getMessage(), hint,
+          state.isEmpty() ? null : state, e);
     }
-    return new RetortException(Kind.ERROR, null, "database error " + state + " on " + target + ": " + e.getMessage(),
-        "see the message above; nothing was changed beyond the steps already reported", e);
+    return new RetortException(Kind.ERROR, null, 0, "database error " + state + " on " + target + ": " + e.getMessage(),
+        "see the message above; nothing was changed beyond the steps already reported", state.isEmpty() ? null : state, e);
   }
 }

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import retort.db.ConnectionSource;
 import retort.db.EarlyConnections;
 import retort.db.TableName;
@@ -22,7 +24,6 @@ import retort.graph.Planner;
 import retort.graph.Revision;
 import retort.graph.Step;
 import retort.run.LockTimeout;
-import retort.run.Progress;
 import retort.run.Refusal;
 import retort.run.RunReport;
 import retort.run.RunSettings;
@@ -40,38 +41,68 @@ import retort.script.ScriptException;
  */
 public final class Retort {
 
+  /** The target {@link #upgrade()} goes to unless {@link #withTarget} says otherwise. */
+  public static final String DEFAULT_TARGET = "head";
+
   private final Config config;
   private final ConnectionSource source;
   private final String target;
-  private final Progress progress;
+  private final RetortListener listener;
   private final boolean singleTransaction;
+  private final String upgradeTarget;
   private ScriptDirectory scripts;
 
-  private Retort(Config config, ConnectionSource source, String target, Progress progress, boolean singleTransaction) {
+  private Retort(Config config, ConnectionSource source, String target, RetortListener listener,
+      boolean singleTransaction, String upgradeTarget) {
     this.config = config;
     this.source = source;
     this.target = target;
-    this.progress = progress;
+    this.listener = listener;
     this.singleTransaction = singleTransaction;
+    this.upgradeTarget = upgradeTarget;
   }
 
-  /** Retort over a data source, with the default version table and settings. */
+  /**
+   * Retort over an application's data source, with the migrations in {@code scriptLocation} (the
+   * directory holding {@code versions/}), the default version table and settings.
+   */
   public static Retort configure(DataSource dataSource, Path scriptLocation) {
-    Config config = new Config(scriptLocation, null, null, Environment.of("default", "datasource"));
-    return new Retort(config, dataSource::getConnection, "the configured data source", Progress.SILENT, false);
+    Config config = new Config(scriptLocation, null, null, Environment.of("default", (DatabaseUrl) null));
+    return new Retort(config, dataSource::getConnection, "the configured data source", RetortListener.NONE, false,
+        DEFAULT_TARGET);
+  }
+
+  /**
+   * Retort over an application's data source, with the migrations at {@code location}: a directory
+   * ({@code filesystem:} prefix optional).
+   */
+  public static Retort configure(DataSource dataSource, String location) {
+    String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+    return configure(dataSource, Path.of(path));
+  }
+
+  /** Retort over the database that the config's environment names by its URL. */
+  public static Retort connect(Config config) {
+    DatabaseUrl url = config.environment().url();
+    if (url == null || url.isEmbedded()) {
+      throw new RetortException(RetortException.Kind.USAGE, "env." + config.environment().name() + ".url",
+          url == null ? "the environment has no URL" : "url = \"embedded\" names a server that must be started first",
+          "give a postgresql:// URL, or run through the retort command line, which starts the embedded server");
+    }
+    return new Retort(config, () -> url.connect("retort"), url.toString(), RetortListener.NONE, false, DEFAULT_TARGET);
   }
 
   /**
    * Retort over any source of connections; {@code target} names the database in messages and must
-   * not contain a password.
+   * not contain a password (a {@link DatabaseUrl}'s {@code toString()} has none).
    */
-  public static Retort create(Config config, ConnectionSource source, String target, Progress progress) {
-    return new Retort(config, source, target, progress, false);
+  public static Retort create(Config config, ConnectionFactory connections, String target, RetortListener listener) {
+    return new Retort(config, connections::open, target, listener, false, DEFAULT_TARGET);
   }
 
-  /** The same Retort, reporting its progress to this listener. */
-  public Retort withProgress(Progress listener) {
-    return new Retort(config, source, target, listener, singleTransaction);
+  /** The same Retort, reporting its progress to this listener (besides logging it through SLF4J). */
+  public Retort withListener(RetortListener newListener) {
+    return new Retort(config, source, target, newListener, singleTransaction, upgradeTarget);
   }
 
   /**
@@ -79,7 +110,44 @@ public final class Retort {
    * PostgreSQL) instead of one transaction per migration.
    */
   public Retort withSingleTransaction(boolean single) {
-    return new Retort(config, source, target, progress, single);
+    return new Retort(config, source, target, listener, single, upgradeTarget);
+  }
+
+  /** The same Retort with the version table of this name ({@code alembic_version} adopts Alembic's). */
+  public Retort withVersionTable(String table) {
+    return with(new Config(config.scriptLocation(), table, config.versionTableSchema(), config.environment(),
+        config.cacheFile()));
+  }
+
+  /** The same Retort with the version and log tables in this schema. */
+  public Retort withVersionTableSchema(String schema) {
+    return with(new Config(config.scriptLocation(), config.versionTable(), schema, config.environment(),
+        config.cacheFile()));
+  }
+
+  /** The same Retort setting this lock_timeout in each migration's transaction (null: the server's). */
+  public Retort withLockTimeout(Duration lockTimeout) {
+    Environment env = config.environment();
+    return with(config.withEnvironment(env.withTimeouts(lockTimeout, env.statementTimeout())));
+  }
+
+  /** The same Retort recording this environment name in the log table. */
+  public Retort withEnvironmentName(String name) {
+    return with(config.withEnvironment(config.environment().withName(name)));
+  }
+
+  /** The same Retort keeping parsed migration files in this cache file between runs (null: none). */
+  public Retort withCacheFile(Path file) {
+    return with(config.withCacheFile(file));
+  }
+
+  /** The same Retort whose {@link #upgrade()} goes to this target ({@code head} by default). */
+  public Retort withTarget(String newTarget) {
+    return new Retort(config, source, target, listener, singleTransaction, newTarget);
+  }
+
+  private Retort with(Config newConfig) {
+    return new Retort(newConfig, source, target, listener, singleTransaction, upgradeTarget);
   }
 
   public Config config() {
@@ -101,6 +169,11 @@ public final class Retort {
 
   public MigrationResult upgrade(String target) {
     return upgrade(target, false);
+  }
+
+  /** Upgrades to the configured target ({@code head} unless {@link #withTarget} says otherwise). */
+  public MigrationResult upgrade() {
+    return upgrade(upgradeTarget, false);
   }
 
   /** Undoes the applied migrations above the target, newest first. */
@@ -263,7 +336,7 @@ public final class Retort {
   // ---- internals
 
   /** The migration files, parsed once per facade. */
-  public ScriptDirectory scripts() {
+  ScriptDirectory scripts() {
     if (scripts == null) {
       try {
         scripts = ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
@@ -310,11 +383,11 @@ public final class Retort {
   }
 
   private Runner runner(ScriptDirectory dir, ConnectionSource connections) {
-    return new Runner(dir, connections, store(), settings(), progress);
+    return new Runner(dir, connections, store(), settings(), new ListenerProgress(listener));
   }
 
   /** The version rows, read without the lock. */
-  public List<String> rows() {
+  List<String> rows() {
     return rows(source);
   }
 
@@ -338,28 +411,38 @@ public final class Retort {
     } catch (GraphException e) {
       throw Errors.of(e);
     } catch (StepFailure e) {
-      throw Errors.of(e);
+      throw stopped(Errors.of(e));
     } catch (LockTimeout e) {
-      throw Errors.of(e);
+      throw stopped(Errors.of(e));
     } catch (Refusal e) {
-      throw Errors.of(e);
+      throw stopped(Errors.of(e));
     } catch (SQLException e) {
-      throw Errors.of(e, target);
+      throw stopped(Errors.of(e, target));
     }
     return report == null ? null : result(report.plan(), dir);
+  }
+
+  /** Logs a run that stopped, as a warning, before it reaches the caller. */
+  private static RetortException stopped(RetortException e) {
+    LoggerFactory.getLogger("retort").warn("Run stopped: {}", e.getMessage());
+    return e;
   }
 
   static MigrationResult result(Plan plan, ScriptDirectory dir) {
     List<StepSummary> steps = new ArrayList<>();
     for (Step s : plan.steps()) {
-      Script script = dir.script(s.revision());
-      List<String> down = s.revision().downRevisions();
-      List<String> self = List.of(s.revision().id());
-      int count = (s.isUpgrade() ? script.upgrade() : script.downgrade()).statements().size();
-      steps.add(new StepSummary(s.revision().id(), s.direction().word(), script.name(), script.message(),
-          s.isUpgrade() ? down : self, s.isUpgrade() ? self : down, count));
+      steps.add(summary(s, dir.script(s.revision())));
     }
     return new MigrationResult(steps, plan.rowsBefore(), plan.rowsAfter());
+  }
+
+  /** A step as the public API shows it. */
+  static StepSummary summary(Step s, Script script) {
+    List<String> down = s.revision().downRevisions();
+    List<String> self = List.of(s.revision().id());
+    int count = (s.isUpgrade() ? script.upgrade() : script.downgrade()).statements().size();
+    return new StepSummary(s.revision().id(), s.direction().word(), script.name(), script.message(),
+        s.isUpgrade() ? down : self, s.isUpgrade() ? self : down, count);
   }
 
 }

@@ -11,9 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import retort.db.DatabaseUrl;
-import retort.db.UrlConnectionSource;
-import retort.run.Progress;
 import retort.testing.TestPostgres;
 
 /** Errors on the way to the database: a RetortException with a hint, and never the password. */
@@ -30,7 +27,7 @@ class ConnectionErrorTest {
 
   private Retort retort(String url) {
     return Retort.create(new Config(dir, null, null, Environment.of("test", url)),
-        new UrlConnectionSource(DatabaseUrl.parse(url)), DatabaseUrl.parse(url).toString(), Progress.SILENT);
+        () -> DatabaseUrl.parse(url).connect("retort"), DatabaseUrl.parse(url).toString(), RetortListener.NONE);
   }
 
   @Test

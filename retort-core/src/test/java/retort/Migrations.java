@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import retort.db.DatabaseUrl;
-import retort.db.UrlConnectionSource;
-import retort.run.Progress;
 import retort.testing.TestPostgres;
 
 /** Test helper: a migration directory in a temp dir, a fresh database, and catalog queries. */
@@ -83,7 +80,7 @@ public final class Migrations {
 
   public Retort retort(Environment env, String versionTable, String schema) {
     return Retort.create(new Config(dir, versionTable, schema, env),
-        new UrlConnectionSource(DatabaseUrl.parse(url)), "test db", Progress.SILENT);
+        () -> DatabaseUrl.parse(url).connect("retort"), "test db", RetortListener.NONE);
   }
 
   public Connection connect() throws SQLException {

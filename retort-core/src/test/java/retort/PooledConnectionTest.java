@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import retort.run.Progress;
 
 /** Connections that go back to a pool after a run go back as they came: no prepared statement, no setting left. */
 class PooledConnectionTest {
@@ -32,7 +31,7 @@ class PooledConnectionTest {
       // close() returns it to the "pool": the session stays open
       return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> method.getName().equals("close") ? null : method.invoke(real, args));
-    }, "pooled", Progress.SILENT);
+    }, "pooled", RetortListener.NONE);
 
     retort.upgrade("head");
     retort.downgrade("base");

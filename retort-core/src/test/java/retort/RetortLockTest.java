@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import retort.db.DatabaseUrl;
 import retort.db.RunLock;
 import retort.db.TableName;
-import retort.db.UrlConnectionSource;
 import retort.db.VersionStore;
 import retort.run.LockTimeout;
 import retort.run.Progress;
@@ -44,7 +42,7 @@ class RetortLockTest {
         }
       }
       RunSettings d = RunSettings.defaults();
-      Runner runner = new Runner(ScriptDirectory.load(dir), new UrlConnectionSource(DatabaseUrl.parse(m.url)),
+      Runner runner = new Runner(ScriptDirectory.load(dir), () -> DatabaseUrl.parse(m.url).connect("retort"),
           new VersionStore(VERSIONS), new RunSettings(d.lockTimeout(), null, d.lockRetries(), d.retryPause(),
               Duration.ofMillis(300), "test", "dev", false), Progress.SILENT);
 
@@ -79,19 +77,19 @@ class RetortLockTest {
     m.write("aaaa00000001", null, "CREATE TABLE t1 (id int);", "DROP TABLE t1;");
     m.write("bbbb00000002", "aaaa00000001", "SELECT pg_sleep(2);\nINSERT INTO t1 VALUES (1);", "DELETE FROM t1;");
     java.util.concurrent.CountDownLatch firstRunning = new java.util.concurrent.CountDownLatch(1);
-    java.util.List<java.util.Optional<retort.db.LockHolder>> secondSaw =
+    java.util.List<java.util.Optional<LockHolder>> secondSaw =
         java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    Retort first = m.retort().withProgress(new Progress() {
+    Retort first = m.retort().withListener(new RetortListener() {
       @Override
-      public void stepStarted(retort.graph.Step step, retort.script.Script script) {
-        if (script.id().equals("bbbb00000002")) {
+      public void stepStarted(StepSummary step) {
+        if (step.revision().equals("bbbb00000002")) {
           firstRunning.countDown();
         }
       }
     });
-    Retort second = m.retort().withProgress(new Progress() {
+    Retort second = m.retort().withListener(new RetortListener() {
       @Override
-      public void waitingForLock(java.util.Optional<retort.db.LockHolder> holder) {
+      public void waitingForLock(java.util.Optional<LockHolder> holder) {
         secondSaw.add(holder);
       }
     });

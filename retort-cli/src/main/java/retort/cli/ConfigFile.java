@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import retort.Config;
+import retort.DatabaseUrl;
 import retort.Environment;
 import retort.RetortException;
 
@@ -112,11 +113,12 @@ final class ConfigFile {
       settings = Map.of();
     }
     String prefix = "env." + envName + ".";
-    String url = urlOverride != null ? urlOverride : string(settings, "url", prefix);
-    if (url == null || url.isBlank()) {
+    String text = urlOverride != null ? urlOverride : string(settings, "url", prefix);
+    if (text == null || text.isBlank()) {
       throw new RetortException(RetortException.Kind.USAGE, file + ": " + prefix + "url", "the environment has no url",
           "set url = \"postgresql://user@host:5432/dbname\" or url = \"embedded\"");
     }
+    DatabaseUrl url = DatabaseUrl.parse(text, urlOverride != null ? "--url" : file + ": " + prefix + "url");
     Environment environment = new Environment(
         envName,
         url,

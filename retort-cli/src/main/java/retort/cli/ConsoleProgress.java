@@ -1,15 +1,13 @@
 package retort.cli;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import retort.db.LockHolder;
-import retort.graph.Step;
-import retort.run.Progress;
-import retort.script.Script;
+import retort.LockHolder;
+import retort.RetortListener;
+import retort.StepSummary;
 
 /** Prints a run's progress to standard error, one line per step, as Alembic does. */
-final class ConsoleProgress implements Progress {
+final class ConsoleProgress implements RetortListener {
 
   private final Console console;
 
@@ -26,22 +24,23 @@ final class ConsoleProgress implements Progress {
   }
 
   @Override
-  public void stepStarted(Step step, Script script) {
-    List<String> down = step.revision().downRevisions();
-    String from = down.isEmpty() ? "" : String.join(", ", down);
-    String arrow = step.isUpgrade()
-        ? from + " -> " + step.revision().id()
-        : step.revision().id() + " -> " + (down.isEmpty() ? "<base>" : from);
-    console.info("Running " + step.direction().word() + " " + arrow.strip() + ", " + script.message());
+  public void stepStarted(StepSummary step) {
+    boolean upgrade = step.direction().equals("upgrade");
+    String from = String.join(", ", step.from());
+    String to = String.join(", ", step.to());
+    String arrow = upgrade
+        ? from + " -> " + to
+        : from + " -> " + (to.isEmpty() ? "<base>" : to);
+    console.info("Running " + step.direction() + " " + arrow.strip() + ", " + step.message());
   }
 
   @Override
-  public void stepFinished(Step step, Script script, Duration took) {
-    // one line per step is enough; the log table has the timings
+  public void stepRetrying(StepSummary step, int attempt, Duration pause) {
+    console.info("  " + step.file() + ": lock_timeout reached, retry " + attempt + " in " + pause.toMillis() + " ms");
   }
 
   @Override
-  public void retrying(Step step, Script script, int attempt, Duration pause) {
-    console.info("  " + script.name() + ": lock_timeout reached, retry " + attempt + " in " + pause.toMillis() + " ms");
+  public void warning(String message) {
+    console.info("warning: " + message);
   }
 }

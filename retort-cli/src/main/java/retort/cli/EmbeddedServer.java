@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import retort.RetortException;
-import retort.db.DatabaseUrl;
+import retort.DatabaseUrl;
 
 /**
  * The PostgreSQL that {@code url = "embedded"} stands for: a real PostgreSQL 17 started for as long
@@ -13,8 +13,6 @@ import retort.db.DatabaseUrl;
  * machine needs no database server.
  */
 final class EmbeddedServer implements AutoCloseable {
-
-  static final String KEYWORD = "embedded";
 
   private final EmbeddedPostgres postgres;
 

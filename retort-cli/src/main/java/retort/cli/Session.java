@@ -6,11 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import retort.Config;
+import retort.ConnectionFactory;
+import retort.DatabaseUrl;
 import retort.Retort;
 import retort.RetortException;
-import retort.db.ConnectionSource;
-import retort.db.DatabaseUrl;
-import retort.db.UrlConnectionSource;
 
 /**
  * What one command works with: the config, the environment, and a Retort whose connections go to
@@ -23,7 +22,7 @@ final class Session implements AutoCloseable {
   private final Path stateDir;
   private final Retort retort;
   private EmbeddedServer embedded;
-  private ConnectionSource connections;
+  private ConnectionFactory connections;
   private boolean closed;
 
   private final ConfigFile configFile;
@@ -36,10 +35,8 @@ final class Session implements AutoCloseable {
     this.env = env;
     this.config = config;
     this.stateDir = stateDir;
-    String url = config.environment().url();
-    String target = url.equals(EmbeddedServer.KEYWORD)
-        ? "the embedded PostgreSQL in " + stateDir
-        : describe(url);
+    DatabaseUrl url = config.environment().url();
+    String target = url.isEmbedded() ? "the embedded PostgreSQL in " + stateDir : url.toString();
     this.retort = Retort.create(config, this::open, target, new ConsoleProgress(console));
   }
 
@@ -80,16 +77,8 @@ final class Session implements AutoCloseable {
 
   /** Where this session's database is, for people: the URL with its password masked. */
   String target() {
-    String url = config.environment().url();
-    return url.equals(EmbeddedServer.KEYWORD) ? EmbeddedServer.KEYWORD + " (" + stateDir + ")" : describe(url);
-  }
-
-  private static String describe(String url) {
-    try {
-      return DatabaseUrl.parse(url).toString();
-    } catch (IllegalArgumentException e) {
-      return "(an invalid URL)";
-    }
+    DatabaseUrl url = config.environment().url();
+    return url.isEmbedded() ? url + " (" + stateDir + ")" : url.toString();
   }
 
   Retort retort() {
@@ -109,7 +98,7 @@ final class Session implements AutoCloseable {
    * thread of their own (see EarlyConnections), and closing must not miss an embedded server that
    * is still starting.
    */
-  private synchronized ConnectionSource connections() {
+  private synchronized ConnectionFactory connections() {
     if (closed) {
       throw new RetortException(RetortException.Kind.ERROR, null, "the command has finished", "run it again");
     }
@@ -119,18 +108,15 @@ final class Session implements AutoCloseable {
     return connections;
   }
 
-  private ConnectionSource source() {
-    String url = config.environment().url();
-    if (url.equals(EmbeddedServer.KEYWORD)) {
+  private ConnectionFactory source() {
+    DatabaseUrl url = config.environment().url();
+    if (url.isEmbedded()) {
       embedded = EmbeddedServer.start(stateDir);
-      return new UrlConnectionSource(embedded.url());
+      DatabaseUrl started = embedded.url();
+      return () -> started.connect("retort");
     }
-    try {
-      return new UrlConnectionSource(DatabaseUrl.parse(url).withDefaultPassword(env.get("PGPASSWORD")));
-    } catch (IllegalArgumentException e) {
-      throw new RetortException(RetortException.Kind.USAGE, "env." + config.environment().name() + ".url",
-          e.getMessage(), "fix the url in retort.toml or the --url option");
-    }
+    DatabaseUrl withPassword = url.withDefaultPassword(env.get("PGPASSWORD"));
+    return () -> withPassword.connect("retort");
   }
 
   @Override

@@ -22,4 +22,7 @@ public interface Progress {
 
   /** A step hit lock_timeout and will run again after a pause. */
   default void retrying(Step step, Script script, int attempt, Duration pause) {}
+
+  /** Something the user should know that does not stop the run. */
+  default void warning(String message) {}
 }

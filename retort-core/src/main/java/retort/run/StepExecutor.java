@@ -297,7 +297,7 @@ final class StepExecutor implements AutoCloseable {
       hint = "statements 1-" + done + " of this non-transactional migration were applied and stay; fix the file, then run"
           + " `retort upgrade --resume` to continue with statement " + (done + 1) + ", or `retort stamp` to decide by hand";
     }
-    return new StepFailure(script.name(), line, state, (atCommit ? "at COMMIT: " : "") + message.strip(), hint);
+    return new StepFailure(script.name(), line, state, (atCommit ? "at COMMIT: " : "") + message.strip(), hint, e);
   }
 
   /** Line breaks before the server's error position, which counts characters, not UTF-16 units. */

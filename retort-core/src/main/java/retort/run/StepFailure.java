@@ -2,7 +2,8 @@ package retort.run;
 
 /**
  * A statement of a migration failed: the file and line of the statement, the SQLSTATE and the
- * server's message. Its message reads {@code versions/x.sql:12: ERROR 23P01: ...}.
+ * server's message, with the driver's exception as the cause. Its message reads
+ * {@code versions/x.sql:12: ERROR 23P01: ...}.
  */
 public final class StepFailure extends Exception {
 
@@ -12,8 +13,8 @@ public final class StepFailure extends Exception {
   private final String serverMessage;
   private final String hint;
 
-  StepFailure(String file, int line, String sqlState, String serverMessage, String hint) {
-    super(file + ":" + line + ": ERROR " + sqlState + ": " + serverMessage, null, false, false);
+  StepFailure(String file, int line, String sqlState, String serverMessage, String hint, Throwable cause) {
+    super(file + ":" + line + ": ERROR " + sqlState + ": " + serverMessage, cause, false, false);
     this.file = file;
     this.line = line;
     this.sqlState = sqlState;

@@ -10,10 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import retort.Config;
+import retort.DatabaseUrl;
 import retort.Environment;
 import retort.Migrations;
 import retort.Retort;
-import retort.run.Progress;
+import retort.RevisionInfo;
+import retort.RetortListener;
 
 class VersionStoreTest {
 
@@ -86,7 +88,7 @@ class VersionStoreTest {
     Migrations m = new Migrations(dir);
     m.write("aaaa00000001", null, "CREATE TABLE t1 (id int);", "DROP TABLE t1;");
     Retort retort = Retort.create(new Config(dir, "alembic_version", "ops", Environment.of("test", m.url)),
-        new UrlConnectionSource(DatabaseUrl.parse(m.url)), "test db", Progress.SILENT);
+        () -> DatabaseUrl.parse(m.url).connect("retort"), "test db", RetortListener.NONE);
 
     retort.upgrade("head");
 
@@ -99,7 +101,7 @@ class VersionStoreTest {
     assertThat(m.column("SELECT outcome FROM ops.retort_log")).containsExactly("applied");
     assertThat(m.column("SELECT conname FROM pg_constraint WHERE conrelid = 'ops.alembic_version'::regclass"))
         .containsExactly("alembic_version_pkc");
-    assertThat(retort.rows()).containsExactly("aaaa00000001");
+    assertThat(retort.current()).extracting(RevisionInfo::revision).containsExactly("aaaa00000001");
   }
 
   @Test
@@ -114,7 +116,7 @@ class VersionStoreTest {
           + "INSERT INTO alembic_version VALUES ('aaaa00000001')");
     }
     Retort retort = Retort.create(new Config(dir, "alembic_version", null, Environment.of("test", m.url)),
-        new UrlConnectionSource(DatabaseUrl.parse(m.url)), "test db", Progress.SILENT);
+        () -> DatabaseUrl.parse(m.url).connect("retort"), "test db", RetortListener.NONE);
 
     assertThat(retort.upgrade("head").steps()).extracting(s -> s.revision()).containsExactly("bbbb00000002");
     assertThat(m.column("SELECT version_num FROM public.alembic_version")).containsExactly("bbbb00000002");

@@ -72,9 +72,9 @@ class LockTimeoutTest {
     try (Statement s = holder.createStatement()) {
       s.execute("LOCK TABLE t IN ACCESS EXCLUSIVE MODE");
     }
-    Retort retort = m.retort(env, null, null).withProgress(new Progress() {
+    Retort retort = m.retort(env, null, null).withListener(new retort.RetortListener() {
       @Override
-      public void retrying(retort.graph.Step step, retort.script.Script script, int attempt, Duration pause) {
+      public void stepRetrying(retort.StepSummary step, int attempt, Duration pause) {
         // free the lock on the first retry: the step's transaction was rolled back and runs again
         try {
           holder.rollback();
@@ -100,7 +100,7 @@ class LockTimeoutTest {
 
     RetortException e = assertThrows(RetortException.class, () -> m.retort(env, null, null).upgrade("head"));
 
-    assertThat(e.getMessage()).startsWith("ERROR 57014:");
+    assertThat(e.reason()).startsWith("ERROR 57014:");
     assertThat(e.location()).isEqualTo(file + ":" + m.lineOf(file, "SELECT pg_sleep(5);"));
     assertThat(m.tableExists("public.t")).isFalse();
     assertThat(m.versions()).isEmpty();

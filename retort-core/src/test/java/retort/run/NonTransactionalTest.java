@@ -60,7 +60,7 @@ class NonTransactionalTest {
 
     assertThat(e.kind()).isEqualTo(RetortException.Kind.ERROR);
     assertThat(e.location()).isEqualTo(file + ":" + line);
-    assertThat(e.getMessage()).isEqualTo("ERROR 42703: column \"no_such_column\" does not exist");
+    assertThat(e.reason()).isEqualTo("ERROR 42703: column \"no_such_column\" does not exist");
     assertThat(e.hint()).contains("--resume").contains("statement 2").contains("stamp");
     assertThat(validIndexes()).containsExactly("t_id_idx");
     assertThat(m.versions()).containsExactly(A);

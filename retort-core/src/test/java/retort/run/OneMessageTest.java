@@ -42,7 +42,7 @@ class OneMessageTest {
     RetortException e = assertThrows(RetortException.class, () -> m.retort().upgrade("head"));
 
     assertThat(e.location()).isEqualTo(file);
-    assertThat(e.getMessage()).startsWith("ERROR 23503: at COMMIT: insert or update on table \"child\" violates"
+    assertThat(e.reason()).startsWith("ERROR 23503: at COMMIT: insert or update on table \"child\" violates"
         + " foreign key constraint");
     assertThat(e.hint()).contains("deferred to COMMIT").contains("nothing of " + B + " was applied");
     assertThat(m.tableExists("public.child")).isFalse();
@@ -60,7 +60,7 @@ class OneMessageTest {
     RetortException e = assertThrows(RetortException.class, () -> m.retort().upgrade("head"));
 
     assertThat(e.location()).isEqualTo(file);
-    assertThat(e.getMessage()).isEqualTo("ERROR RT001: the version table public.retort_version changed under this"
+    assertThat(e.reason()).isEqualTo("ERROR RT001: the version table public.retort_version changed under this"
         + " run: expected to update the row " + A + ", but it was not there");
     assertThat(m.tableExists("public.other")).isFalse();
     assertThat(m.versions()).containsExactly(A);
@@ -122,7 +122,7 @@ class OneMessageTest {
         () -> m.retort().withSingleTransaction(true).upgrade("head"));
 
     assertThat(e.location()).isEqualTo(file + ":" + m.lineOf(file, "INSERT INTO other VALUES ('not a number');"));
-    assertThat(e.getMessage()).startsWith("ERROR 22P02:");
+    assertThat(e.reason()).startsWith("ERROR 22P02:");
     assertThat(m.versions()).isEmpty();
     assertThat(m.tableExists("public.parent")).isFalse();
   }

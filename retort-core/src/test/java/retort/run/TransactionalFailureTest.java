@@ -43,7 +43,7 @@ class TransactionalFailureTest {
 
     assertThat(e.kind()).isEqualTo(RetortException.Kind.ERROR);
     assertThat(e.location()).isEqualTo(file + ":" + line);
-    assertThat(e.getMessage()).isEqualTo("ERROR 42P01: relation \"no_such_table\" does not exist");
+    assertThat(e.reason()).isEqualTo("ERROR 42P01: relation \"no_such_table\" does not exist");
     assertThat(e.hint()).contains("nothing of " + C + " was applied");
     assertNothingOfCPersisted("relation \"no_such_table\" does not exist");
   }
@@ -67,7 +67,7 @@ class TransactionalFailureTest {
 
     assertThat(e.kind()).isEqualTo(RetortException.Kind.ERROR);
     assertThat(e.location()).isEqualTo(file + ":" + bad);
-    assertThat(e.getMessage()).isEqualTo("ERROR 42703: column \"no_such_column\" does not exist");
+    assertThat(e.reason()).isEqualTo("ERROR 42703: column \"no_such_column\" does not exist");
     assertThat(e.describe()).isEqualTo(file + ":" + bad + ": ERROR 42703: column \"no_such_column\" does not exist");
     assertNothingOfCPersisted("no_such_column");
   }
@@ -98,7 +98,7 @@ class TransactionalFailureTest {
 
     RetortException e = assertThrows(RetortException.class, () -> m.retort().upgrade("head"));
 
-    assertThat(e.getMessage()).startsWith("ERROR 42P07:");
+    assertThat(e.reason()).startsWith("ERROR 42P07:");
     assertThat(m.versions()).containsExactly(B);
     assertThat(m.tableExists("public.c1")).isFalse();
     assertThat(m.log()).extracting(r -> r.get("revision") + " " + r.get("outcome"))
@@ -136,7 +136,7 @@ class TransactionalFailureTest {
     RetortException e = assertThrows(RetortException.class, () -> m.retort().downgrade("base"));
 
     assertThat(e.kind()).isEqualTo(RetortException.Kind.ERROR);
-    assertThat(e.getMessage()).startsWith("ERROR 42P01:");
+    assertThat(e.reason()).startsWith("ERROR 42P01:");
     assertThat(m.tableExists("public.c1")).isTrue();
     assertThat(m.versions()).containsExactly(C);
     assertThat(m.log()).extracting(r -> r.get("revision") + " " + r.get("direction") + " " + r.get("outcome"))

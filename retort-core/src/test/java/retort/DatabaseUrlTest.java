@@ -1,4 +1,4 @@
-package retort.db;
+package retort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,14 +136,14 @@ class DatabaseUrlTest {
       "host=h user=u password=" + PW,
       "mysql://h/db?password=" + PW})
   void anUnparseableUrlsMessageHidesThePassword(String url) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse(url));
+    RetortException e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(url));
     assertThat(e.getMessage()).doesNotContain(PW).contains("not a PostgreSQL URL");
   }
   @ParameterizedTest
   @ValueSource(strings = {"mysql://u:pa/" + PW + "@h/db", "mysql://u:pa@" + PW + "@h/db",
       "postgresql:/u:" + PW + "@h/db", "u:" + PW + "@h/db"})
   void anUnparseableUrlWithAnUnencodedSlashOrAtInThePasswordHidesIt(String url) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse(url));
+    RetortException e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(url));
     assertThat(e.getMessage()).doesNotContain(PW);
   }
   @ParameterizedTest
@@ -154,8 +154,46 @@ class DatabaseUrlTest {
       DatabaseUrl u = DatabaseUrl.parse(url);
       assertThat(u.toString()).doesNotContain(PW);
       assertThat(u.jdbcUrl()).doesNotContain(PW);
-    } catch (IllegalArgumentException e) {
+    } catch (RetortException e) {
       assertThat(e.getMessage()).doesNotContain(PW);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sslpassword", "SSLPASSWORD", "sslPassword", "keystore_password"})
+  void everyParameterNamedLikeAPasswordIsASecret(String name) {
+    for (String url : new String[] {"postgresql://u@h/db?sslmode=require&" + name + "=" + PW,
+        "jdbc:postgresql://h/db?sslmode=require&" + name + "=" + PW}) {
+      DatabaseUrl u = DatabaseUrl.parse(url);
+      assertThat(u.toString()).doesNotContain(PW).endsWith(name + "=***");
+      assertThat(u.jdbcUrl()).doesNotContain(PW).doesNotContain(name);
+      assertThat(u.secretParameter(name).reveal()).isEqualTo(PW);
+      assertThat(u.scrub("bad key " + PW)).isEqualTo("bad key ***");
+    }
+  }
+
+  @Test
+  void aPercentThatIsNoEscapeNamesTheSettingAndNotTheValue() {
+    RetortException e = assertThrows(RetortException.class,
+        () -> DatabaseUrl.parse("postgresql://u:" + PW + "%zz@h/db", "--url"));
+    assertThat(e.location()).isEqualTo("--url");
+    assertThat(e.getMessage()).doesNotContain(PW).contains("'%'");
+    assertThat(e.hint()).contains("%25");
+  }
+
+  @Test
+  void embeddedIsAKeyword() {
+    assertThat(DatabaseUrl.parse(" embedded ")).isSameAs(DatabaseUrl.EMBEDDED);
+    assertThat(DatabaseUrl.EMBEDDED.isEmbedded()).isTrue();
+    assertThat(DatabaseUrl.parse("postgresql://h/db").isEmbedded()).isFalse();
+    assertThrows(java.sql.SQLException.class, () -> DatabaseUrl.EMBEDDED.connect("retort"));
+  }
+
+  @Test
+  void anotherDatabaseOnTheSameServer() {
+    DatabaseUrl u = DatabaseUrl.parse("postgresql://u:" + PW + "@h:5433/app?sslmode=require");
+    assertThat(u.withDatabase("scratch").jdbcUrl()).isEqualTo("jdbc:postgresql://h:5433/scratch?sslmode=require");
+    assertThat(u.withDatabase("scratch").password().reveal()).isEqualTo(PW);
+    assertThat(u.hostAndPort()).isEqualTo("h:5433");
   }
 }
