@@ -50,6 +50,7 @@ public final class CatalogReader {
 
   private static final Pattern MACRO = Pattern.compile("\\$(ACL|USER|NOEXT)\\(([^()]*)\\)");
   private static final String BATCH = batch();
+  private static final String ISOLATION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n";
 
   private CatalogReader() {}
 
@@ -58,14 +59,43 @@ public final class CatalogReader {
    * its own again afterwards (the read runs in a transaction of its own, rolled back).
    */
   public static Catalog read(Connection c) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    if (!autoCommit) {
+    if (!c.getAutoCommit()) {
       throw new IllegalStateException("read the catalog outside a transaction");
     }
     c.setAutoCommit(false);
+    try {
+      return run(c, ISOLATION + BATCH);
+    } finally {
+      c.rollback();
+      c.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Reads the catalog inside the connection's current transaction, seeing what it has done so far
+   * (a declared schema loaded and not committed); the transaction's {@code search_path} is as it was.
+   */
+  public static Catalog readWithin(Connection c) throws SQLException {
+    if (c.getAutoCommit()) {
+      throw new IllegalStateException("readWithin needs an open transaction");
+    }
+    String path;
+    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('search_path')")) {
+      rs.next();
+      path = rs.getString(1);
+    }
+    Catalog catalog = run(c, BATCH);
+    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+      ps.setString(1, path);
+      ps.execute();
+    }
+    return catalog;
+  }
+
+  private static Catalog run(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.setEscapeProcessing(false);
-      boolean isResult = s.execute(BATCH);
+      boolean isResult = s.execute(sql);
       int serverVersion = 0;
       CatalogBuilder builder = null;
       int query = -1;                               // -1: the version row; then the queries in order
@@ -90,16 +120,12 @@ public final class CatalogReader {
         throw new SQLException("catalog read returned " + query + " results, expected " + QUERIES.size());
       }
       return builder.build();
-    } finally {
-      c.rollback();
-      c.setAutoCommit(true);
     }
   }
 
   private static String batch() {
     StringBuilder sql = new StringBuilder(32_768);
-    sql.append("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n")
-        .append("SET LOCAL search_path = '';\n")
+    sql.append("SET LOCAL search_path = '';\n")
         .append("SELECT current_setting('server_version_num')::int, current_user;\n");
     for (Query q : QUERIES) {
       sql.append(expand(resource(q.resource()))).append(";\n");

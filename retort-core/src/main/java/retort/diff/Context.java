@@ -18,6 +18,7 @@ final class Context {
   private final Catalog to;
   private final Options options;
   private final Set<ObjectId> replaced = new HashSet<>();
+  private boolean rebuilding;
   private final List<String> warnings = new ArrayList<>();
 
   Context(Catalog from, Catalog to, Options options) {
@@ -54,8 +55,16 @@ final class Context {
    * that the application is reading and writing while the migration runs.
    */
   boolean lockSafe(ObjectId table) {
-    return options.lockSafety() && table != null && table.kind() == Kind.TABLE && from.has(table) && to.has(table)
+    return !rebuilding && options.lockSafety() && table != null && table.kind() == Kind.TABLE && from.has(table) && to.has(table)
         && !replaced.contains(table);
+  }
+
+  /**
+   * Marks the steps made meanwhile as a rebuild around a change that locks its table anyway (a column's
+   * type cast, a function dropped and created again): they take plain forms, in one transaction.
+   */
+  void rebuilding(boolean on) {
+    rebuilding = on;
   }
 
   /** Whether the object exists at head and is kept by the plan (not dropped, not replaced). */

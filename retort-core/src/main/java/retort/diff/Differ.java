@@ -185,7 +185,14 @@ public final class Differ {
     while (!queue.isEmpty()) {
       ObjectId x = queue.poll();
       boolean replacedX = context.isReplaced(x);
-      for (ObjectId z : context.from().dependents(x)) {
+      Set<ObjectId> dependents = new TreeSet<>(context.from().dependents(x));
+      if (replacedX) {
+        for (ObjectId child : context.from().children(x)) {
+          dependents.addAll(context.from().dependents(child));   // a view's columns, say
+        }
+        dependents.removeAll(context.from().children(x));
+      }
+      for (ObjectId z : dependents) {
         DbObject a = context.from().get(z);
         DbObject b = context.to().get(z);
         if (b == null || context.isReplaced(z) || rebuilt.contains(z) || comparer(a) == null
@@ -209,6 +216,7 @@ public final class Differ {
         }
         List<Step> steps = a.getClass() == b.getClass() ? comparer(a).rebuild(a, b, context) : null;
         rebuilt.add(z);
+        context.rebuilding(true);
         if (steps != null) {
           add(Origin.REBUILD, steps);
         } else {
@@ -216,6 +224,7 @@ public final class Differ {
           propagate(List.of(z));
           queue.add(z);
         }
+        context.rebuilding(false);
       }
     }
   }

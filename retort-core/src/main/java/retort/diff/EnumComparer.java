@@ -121,7 +121,7 @@ final class EnumComparer implements Comparer<EnumType> {
             alter(col) + " DROP DEFAULT"));
       }
     }
-    steps.add(Step.of(id, Action.ALTER, "drop the old enum", "DROP TYPE " + aside,
+    steps.add(Step.of(id, Action.DROP, "drop the old enum", "DROP TYPE " + aside,
         create(ObjectId.of(id.kind(), id.schema(), id.name() + ASIDE), from.labels())));
     return steps;
   }

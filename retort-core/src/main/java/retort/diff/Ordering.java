@@ -156,8 +156,9 @@ final class Ordering {
       if (action == Action.CREATE || action == Action.ALTER) {
         for (ObjectId y : d.dependsOn(x)) {
           for (Node m : steps(y)) {
-            if (m.step.action() == Action.CREATE || m.step.action() == Action.ALTER) {
-              edge(m, n);
+            if (m.step.action() == Action.CREATE
+                || m.step.action() == Action.ALTER && (y.kind() != Kind.COLUMN || m.step.invalidates())) {
+              edge(m, n);                           // a column's NOT NULL or default does not hold others back
             }
           }
         }
