@@ -253,8 +253,9 @@ final class Autogenerator {
       throw replay(e);
     } catch (ProofException e) {
       throw new RetortException(RetortException.Kind.ERROR, null, "the generated revision failed its proof, so"
-          + " nothing was written: " + e.getMessage(), "write this change by hand (or in smaller steps), and report"
-          + " the case: autogenerate should have made it or refused it");
+          + " nothing was written: " + e.getMessage(), "the proof runs on head with a row in each table, as"
+          + " production has: a column added NOT NULL needs a DEFAULT there, a type change must cast the values;"
+          + " otherwise write this change by hand (or in smaller steps), and report the case");
     } catch (PlanException e) {
       throw new RetortException(RetortException.Kind.USAGE, null, e.getMessage(), e.hint());
     } finally {

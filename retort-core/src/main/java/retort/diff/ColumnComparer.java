@@ -59,9 +59,21 @@ final class ColumnComparer implements Comparer<Column> {
     if (!ofTable(c)) {
       return List.of(Step.of(c.id(), Action.DROP, "column", List.of(), List.of()));
     }
-    return List.of(Step.of(c.id(), Action.DROP, "drop column", List.of(dropSql(c)), add(c, side))
+    String placeholder = c.notNull() && c.defaultExpr() == null && c.generated() == null && !c.isIdentity()
+        ? Placeholders.of(c, side) : null;
+    List<String> down = new ArrayList<>();
+    if (placeholder != null) {
+      Column filled = new Column(c.id(), c.container(), c.position(), c.type(), true, placeholder, c.identity(), null,
+          c.collation(), c.storage(), c.compression(), c.statistics(), c.options(), c.local());
+      down.addAll(add(filled, side));
+      down.add(alter(c) + " ALTER COLUMN " + Sql.column(c) + " DROP DEFAULT");
+    } else {
+      down.addAll(add(c, side));
+    }
+    return List.of(Step.of(c.id(), Action.DROP, "drop column", List.of(dropSql(c)), down)
         .hazard(Hazard.DELETES_DATA)
-        .note("the downgrade adds " + c.id() + " again, empty (or with its default): its values are not restored"));
+        .note("the downgrade adds " + c.id() + " again, " + (placeholder != null ? "filled with " + placeholder
+            : c.defaultExpr() != null ? "with its default" : "empty") + ": its values are not restored"));
   }
 
   @Override
