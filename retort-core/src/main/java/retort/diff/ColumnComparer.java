@@ -87,9 +87,10 @@ final class ColumnComparer implements Comparer<Column> {
     List<Step> steps = new ArrayList<>();
     String alter = alter(to) + " ALTER COLUMN " + Sql.column(to);
     if (from.generated() != null && to.generated() == null) {
-      steps.add(Step.of(to.id(), Action.ALTER, "drop expression", alter + " DROP EXPRESSION",
-          (String) null).hazard(Hazard.IRREVERSIBLE).note("a column's generation expression cannot be added back in place"));
-      return withDowngradeError(steps, to);
+      List<String> down = new ArrayList<>(List.of(dropSql(from)));
+      down.addAll(add(from, context.from()));
+      steps.add(Step.of(to.id(), Action.ALTER, "drop expression", List.of(alter + " DROP EXPRESSION"), down)
+          .note("the downgrade drops " + to.id() + " and adds it again generated: its values are computed anew"));
     }
     if (!from.type().equals(to.type()) || !Objects.equals(from.collation(), to.collation())) {
       steps.add(type(from, to, context));
@@ -129,14 +130,6 @@ final class ColumnComparer implements Comparer<Column> {
   /** A column's storage by name; its type's default is written EXTENDED or as the type has it. */
   private static String storageOf(Column c) {
     return c.storage() == null ? "DEFAULT" : Columns.storage(c.storage());
-  }
-
-  private static List<Step> withDowngradeError(List<Step> steps, Column c) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      out.add(s.withDown(List.of(Downgrades.error("the generation expression of " + c.id() + " was dropped"))));
-    }
-    return out;
   }
 
   private static List<String> setDefault(String alter, String expr) {

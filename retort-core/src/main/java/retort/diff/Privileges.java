@@ -88,6 +88,22 @@ final class Privileges {
    * privilege for column privileges.
    */
   static List<String> statements(Acl from, Acl to, Statement render, String column) {
+    Change c = change(from, to, render, column);
+    List<String> out = new ArrayList<>(c.revokes());
+    out.addAll(c.grants());
+    return out;
+  }
+
+  /** The REVOKE and the GRANT statements of a change of privileges, apart. */
+  record Change(List<String> revokes, List<String> grants) {}
+
+  static Change change(Acl from, Acl to, String on, String column) {
+    return change(from, to, (verb, privileges, grantee) -> verb.equals("GRANT")
+        ? "GRANT " + privileges + " ON " + on + " TO " + grantee
+        : verb + " " + privileges + " ON " + on + " FROM " + grantee, column);
+  }
+
+  static Change change(Acl from, Acl to, Statement render, String column) {
     Map<String, Map<String, Boolean>> before = byGrantee(from);
     Map<String, Map<String, Boolean>> after = byGrantee(to);
     TreeSet<String> grantees = new TreeSet<>(before.keySet());
@@ -134,8 +150,7 @@ final class Privileges {
         grants.add(render.render("GRANT", String.join(", ", grantOption), grantee) + " WITH GRANT OPTION");
       }
     }
-    revokes.addAll(grants);
-    return revokes;
+    return new Change(revokes, grants);
   }
 
   private static Map<String, Map<String, Boolean>> byGrantee(Acl acl) {

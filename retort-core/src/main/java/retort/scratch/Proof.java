@@ -81,7 +81,7 @@ final class Proof {
 
   /** Seeds, upgrades, checks, downgrades, checks; {@code within} keeps it all in the open transaction. */
   private void run(Connection c, boolean within) throws SQLException, ProofException {
-    Map<ObjectId, Long> rows = Seeder.seed(c, head);
+    Map<ObjectId, Long> rows = Seeder.seed(c, head, declared);
     settle(c, within);
     for (Part p : parts) {
       apply(c, p, p.upgrade(), "upgrade", within);

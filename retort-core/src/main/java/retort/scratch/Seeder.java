@@ -25,8 +25,7 @@ import retort.catalog.Table;
 /**
  * Puts one row into each table of a copy of head where its constraints allow, so that a plan is proven
  * on tables that hold data: a column added NOT NULL without a default, or a type change that cannot
- * cast, fails here as it would in production. Every column gets a value (its default, or a plain one
- * of its type), as a table holds once its data is tidy; a table whose row cannot be made stays empty.
+ * cast, fails here as it would in production. A table whose row cannot be made stays empty.
  */
 final class Seeder {
 
@@ -35,14 +34,18 @@ final class Seeder {
 
   private Seeder() {}
 
-  /** Seeds what it can, in the connection's open transaction, and returns the row count of every table. */
-  static Map<ObjectId, Long> seed(Connection c, Catalog head) throws SQLException {
+  /**
+   * Seeds what it can, in the connection's open transaction, and returns the row count of every table.
+   * A column gets a value when it is NOT NULL at head or becomes so in the declared schema; the others
+   * stay null, as a column a new foreign key will reference is until filled.
+   */
+  static Map<ObjectId, Long> seed(Connection c, Catalog head, Catalog declared) throws SQLException {
     Map<ObjectId, Long> counts = new LinkedHashMap<>();
     for (Table t : order(head)) {
       if (t.partitioned()) {
         continue;
       }
-      String insert = insert(t, head);
+      String insert = insert(t, head, declared);
       try (Statement s = c.createStatement()) {
         s.execute("SAVEPOINT retort_seed");
         try {
@@ -99,11 +102,14 @@ final class Seeder {
     return out;
   }
 
-  private static String insert(Table t, Catalog head) {
+  private static String insert(Table t, Catalog head, Catalog declared) {
     Map<String, String> values = new LinkedHashMap<>();
     for (ObjectId id : head.children(t.id())) {
       DbObject o = head.get(id);
-      if (o instanceof Column col && col.defaultExpr() == null && col.generated() == null && !col.isIdentity()) {
+      boolean needed = o instanceof Column col && (col.notNull()
+          || declared.get(id) instanceof Column later && later.notNull());
+      if (needed && o instanceof Column col && col.defaultExpr() == null && col.generated() == null
+          && !col.isIdentity()) {
         values.put(id.quotedMember(), value(col, head));
       }
     }
