@@ -3,6 +3,7 @@ package retort.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import java.util.List;
+import retort.RetortException;
 
 /** {@code retort revision -m MSG}: a new migration file parented on the head. */
 final class RevisionCommand implements Runnable {
@@ -38,6 +39,11 @@ final class RevisionCommand implements Runnable {
     List<String> dependsOn = Args.values(Args.value(spec, "--depends-on"));
     try (Session session = parent.session()) {
       if (Args.flag(spec, "--autogenerate")) {
+        if (head != null || revId != null || !branchLabels.isEmpty() || !dependsOn.isEmpty()) {
+          throw new RetortException(RetortException.Kind.USAGE, "--autogenerate",
+              "--head, --rev-id, --branch-label and --depends-on do not go with --autogenerate",
+              "autogenerate parents its revisions on the single head; leave those options out");
+        }
         AutogenerateCommand.run(parent, session, message, Args.values(Args.value(spec, "--rename")),
             !Args.flag(spec, "--no-lock-safety"), Args.flag(spec, "--verbose"));
         return;

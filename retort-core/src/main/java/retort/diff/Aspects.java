@@ -34,7 +34,8 @@ final class Aspects {
     for (ObjectId id : ids) {
       DbObject a = h.get(id);
       DbObject b = d.get(id);
-      if (Comparers.of(a != null ? a : b) == null || id.kind() == Kind.DEFAULT_ACL) {
+      if (Comparers.of(a != null ? a : b) == null || id.kind() == Kind.DEFAULT_ACL
+          || !differ.comparedContainer(a != null ? a : b)) {
         continue;
       }
       boolean created = differ.has(id, Origin.CREATE);

@@ -51,7 +51,12 @@ final class ColumnComparer implements Comparer<Column> {
     if (!ofTable(c)) {
       return List.of(Step.of(c.id(), Action.CREATE, "column", List.of(), List.of()));
     }
-    return List.of(Step.of(c.id(), Action.CREATE, "add column", add(c, side), List.of(dropSql(c))));
+    Step s = Step.of(c.id(), Action.CREATE, "add column", add(c, side), List.of(dropSql(c)));
+    if (c.generated() != null && context.kept(c.container())) {
+      s = s.hazard(Hazard.REWRITES_TABLE).note("a stored generated column is computed for every row: "
+          + c.container() + " is rewritten under an ACCESS EXCLUSIVE lock");
+    }
+    return List.of(s);
   }
 
   @Override

@@ -114,6 +114,9 @@ public final class Differ {
 
   private void compare(ObjectId id, DbObject a, DbObject b) {
     Comparer<DbObject> c = comparer(a != null ? a : b);
+    if (c != null && !comparedContainer(a != null ? a : b)) {
+      return;                                       // a domain's constraint: the domain is not compared yet
+    }
     if (c == null) {
       if (a == null || b == null || !a.equals(b)) {
         context.warn("not compared yet: " + id.kind().name().toLowerCase().replace('_', ' ') + " " + id
@@ -133,6 +136,18 @@ public final class Differ {
         add(Origin.ALTER, steps);
       }
     }
+  }
+
+  /** Whether the object's container (if any) is of a kind that is compared. */
+  boolean comparedContainer(DbObject o) {
+    if (o.container() == null) {
+      return true;
+    }
+    DbObject container = context.from().get(o.container());
+    if (container == null) {
+      container = context.to().get(o.container());
+    }
+    return container == null || comparer(container) != null && comparedContainer(container);
   }
 
   private void replace(Comparer<DbObject> c, DbObject a, DbObject b) {

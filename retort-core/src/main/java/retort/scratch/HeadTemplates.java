@@ -35,6 +35,8 @@ final class HeadTemplates {
   /** Bumped when what a template holds or how it is read changes, so that old templates are not reused. */
   static final String MODEL_VERSION = "1";
   static final String PREFIX = "retort_head_";
+  /** How many head templates a scratch server keeps: the newest, and a few others to switch back to. */
+  static final int KEPT = 3;
   private static final TableName REPLAY_VERSIONS = new TableName("retort_replay", "retort_version");
 
   private HeadTemplates() {}
@@ -51,7 +53,9 @@ final class HeadTemplates {
     }
     int version = Databases.serverVersion(state.admin());
     String name = PREFIX + key(scripts, plan, version);
-    if (!Databases.exists(state.admin(), name)) {
+    if (Databases.exists(state.admin(), name)) {
+      state.usedTemplate(name);
+    } else {
       try {
         replay(state, scripts, target, name);
       } catch (ReplayException e) {
@@ -64,6 +68,7 @@ final class HeadTemplates {
         state.dropUnusedRoles();
         replay(state, scripts, target, name);
       }
+      state.dropOldTemplates(PREFIX, KEPT);
     }
     Catalog catalog;
     try (Connection c = state.cluster().open(name)) {

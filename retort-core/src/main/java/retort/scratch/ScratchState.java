@@ -46,10 +46,11 @@ final class ScratchState implements AutoCloseable {
       }
       if (!Databases.exists(admin, DATABASE)) {
         Databases.create(admin, DATABASE, "template0");
-        try (Connection c = cluster.open(DATABASE); Statement s = c.createStatement()) {
-          s.execute("CREATE TABLE created_role (name text PRIMARY KEY)");
-          s.execute("CREATE TABLE template (name text PRIMARY KEY, roles text[] NOT NULL)");
-        }
+      }
+      try (Connection c = cluster.open(DATABASE); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS created_role (name text PRIMARY KEY);"
+            + " CREATE TABLE IF NOT EXISTS template (name text PRIMARY KEY, roles text[] NOT NULL);"
+            + " ALTER TABLE template ADD COLUMN IF NOT EXISTS used timestamptz NOT NULL DEFAULT now()");
       }
       if (!Databases.exists(admin, WORK)) {
         Databases.create(admin, WORK, "template0");
@@ -171,11 +172,45 @@ final class ScratchState implements AutoCloseable {
 
   void recordTemplate(String template, Set<String> roles) throws SQLException {
     try (Connection c = cluster.open(DATABASE);
-        PreparedStatement ps = c.prepareStatement("INSERT INTO template VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-            + " SET roles = excluded.roles")) {
+        PreparedStatement ps = c.prepareStatement("INSERT INTO template VALUES (?, ?, now()) ON CONFLICT (name)"
+            + " DO UPDATE SET roles = excluded.roles, used = now()")) {
       ps.setString(1, template);
       ps.setArray(2, c.createArrayOf("text", roles.toArray()));
       ps.executeUpdate();
+    }
+  }
+
+  /** Notes that a head template was used now, so that it is kept while older ones go. */
+  void usedTemplate(String template) throws SQLException {
+    try (Connection c = cluster.open(DATABASE);
+        PreparedStatement ps = c.prepareStatement("UPDATE template SET used = now() WHERE name = ?")) {
+      ps.setString(1, template);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Drops the head templates beyond the {@code keep} most recently used (a branch switched back to
+   * finds its head still there; an old chain's template does not stay for ever).
+   */
+  void dropOldTemplates(String prefix, int keep) throws SQLException {
+    List<String> recent = new java.util.ArrayList<>();
+    try (Connection c = cluster.open(DATABASE); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM template ORDER BY used DESC")) {
+      while (rs.next()) {
+        recent.add(rs.getString(1));
+      }
+    }
+    for (String db : Databases.named(admin, prefix)) {
+      int rank = recent.indexOf(db);
+      if (rank < 0 || rank >= keep) {
+        Databases.drop(admin, db);
+        try (Connection c = cluster.open(DATABASE);
+            PreparedStatement ps = c.prepareStatement("DELETE FROM template WHERE name = ?")) {
+          ps.setString(1, db);
+          ps.executeUpdate();
+        }
+      }
     }
   }
 
