@@ -76,13 +76,13 @@ final class Autogenerator {
     }
     Options options = new Options(lockSafety, parse(renames));
     try (Scratchpad pad = Scratchpad.open(cluster)) {
-      Head head = timed("head", () -> heads.isEmpty() ? pad.empty() : pad.head(scripts, "head"));
-      Head declared = timed("declared", () -> pad.declared(schema));
+      Head head = timed(null, () -> heads.isEmpty() ? pad.empty() : pad.head(scripts, "head"));
+      Head declared = timed(null, () -> pad.declared(schema));
       Scratchpad.Sides sides = Scratchpad.sides(head, declared);
       Plan plan = timed("diff", () -> Differ.diff(sides.from(), sides.to(), options));
       List<String> warnings = warnings(plan, sides);
       if (plan.isEmpty()) {
-        return new AutogenerateResult(List.of(), List.of(), warnings, millis);
+        return new AutogenerateResult(List.of(), List.of(), warnings, phases(pad));
       }
       String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
       List<String> ids = new ArrayList<>();
@@ -99,7 +99,7 @@ final class Autogenerator {
         ids.add(id);
         parent = id;
       }
-      timed("proof", () -> {
+      timed(null, () -> {
         pad.prove(sides, plan, parts);
         return null;
       });
@@ -112,7 +112,7 @@ final class Autogenerator {
               "cannot write the new migration: " + e.getMessage(), "check that the versions directory is writable");
         }
       }
-      return new AutogenerateResult(files, changes(plan), warnings, millis);
+      return new AutogenerateResult(files, changes(plan), warnings, phases(pad));
     } catch (SQLException e) {
       throw Errors.of(e, "the scratch server");
     }
@@ -259,7 +259,16 @@ final class Autogenerator {
     } catch (PlanException e) {
       throw new RetortException(RetortException.Kind.USAGE, null, e.getMessage(), e.hint());
     } finally {
-      millis.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      if (phase != null) {
+        millis.merge(phase, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      }
     }
+  }
+
+  /** The scratch work's phases (replay, load, introspection, proof) with the plan's diff added to theirs. */
+  private Map<String, Long> phases(Scratchpad pad) {
+    Map<String, Long> out = new LinkedHashMap<>(pad.millis());
+    millis.forEach((k, v) -> out.merge(k, v, Long::sum));
+    return out;
   }
 }

@@ -42,15 +42,18 @@ final class DeclaredLoader {
 
   private DeclaredLoader() {}
 
-  static Declared load(Cluster cluster, List<SchemaFile> files) throws SQLException, DeclaredException {
-    try (Connection c = cluster.open(ScratchState.WORK)) {
+  static Declared load(ScratchState state, List<SchemaFile> files) throws SQLException, DeclaredException {
+    try (Connection c = state.cluster().open(ScratchState.WORK)) {
       c.setAutoCommit(false);
       try {
-        Databases.execute(c, "SET LOCAL check_function_bodies = off");
         Set<String> roles = new TreeSet<>();
-        run(c, files, roles);
-        validateBodies(c, files);
-        return new Declared(CatalogReader.readWithin(c), roles);
+        state.clock().time("load", () -> {
+          Databases.execute(c, "SET LOCAL check_function_bodies = off");
+          run(c, files, roles);
+          validateBodies(c, files);
+          return null;
+        });
+        return new Declared(state.clock().time("introspection", () -> CatalogReader.readWithin(c)), roles);
       } finally {
         c.rollback();
       }

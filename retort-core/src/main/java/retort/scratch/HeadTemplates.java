@@ -72,7 +72,7 @@ final class HeadTemplates {
     }
     Catalog catalog;
     try (Connection c = state.cluster().open(name)) {
-      catalog = CatalogReader.read(c);
+      catalog = state.clock().time("introspection", () -> CatalogReader.read(c));
     }
     // the chain's roles: those its replay created, and those it uses that an earlier replay created (a
     // chain creates its roles where missing, so on this server it may have found them already there)
@@ -96,8 +96,14 @@ final class HeadTemplates {
     Set<String> before = state.roles();
     try {
       RunSettings settings = new RunSettings(null, null, 0, Duration.ZERO, Duration.ofSeconds(60), "scratch", "", false);
-      new Runner(scripts, () -> state.cluster().open(build), new VersionStore(REPLAY_VERSIONS), settings,
-          Progress.SILENT).upgrade(target, false, true);
+      Runner runner = new Runner(scripts, () -> state.cluster().open(build), new VersionStore(REPLAY_VERSIONS), settings,
+          Progress.SILENT);
+      long start = System.nanoTime();
+      try {
+        runner.upgrade(target, false, true);
+      } finally {
+        state.clock().add("replay", System.nanoTime() - start);
+      }
       try (Connection c = state.cluster().open(build)) {
         Databases.execute(c, "DROP SCHEMA " + REPLAY_VERSIONS.schema() + " CASCADE");
       }

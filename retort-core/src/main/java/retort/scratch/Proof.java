@@ -2,7 +2,7 @@ package retort.scratch;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +13,13 @@ import retort.catalog.Catalog;
 import retort.catalog.CatalogReader;
 import retort.catalog.Kind;
 import retort.catalog.ObjectId;
+import retort.catalog.Table;
 import retort.diff.Action;
 import retort.diff.Differ;
 import retort.diff.Options;
 import retort.diff.Plan;
 import retort.diff.Step;
+import retort.db.OneMessage;
 import retort.sql.Lexer;
 import retort.sql.SqlSyntaxException;
 
@@ -40,8 +42,11 @@ final class Proof {
   private final RoleScope roles;
   private final List<Part> parts;
   private final Set<ObjectId> droppedTables;
+  private final Clock clock;
 
-  private Proof(Catalog head, Catalog declared, RoleScope roles, List<Part> parts, Set<ObjectId> droppedTables) {
+  private Proof(Catalog head, Catalog declared, RoleScope roles, List<Part> parts, Set<ObjectId> droppedTables,
+      Clock clock) {
+    this.clock = clock;
     this.head = head;
     this.declared = declared;
     this.roles = roles;
@@ -51,7 +56,7 @@ final class Proof {
 
   static void prove(ScratchState state, Head h, Catalog headCatalog, Catalog declared, RoleScope roles,
       List<Part> parts, Plan plan) throws SQLException, ProofException {
-    Proof proof = new Proof(headCatalog, declared, roles, parts, droppedTables(plan));
+    Proof proof = new Proof(headCatalog, declared, roles, parts, droppedTables(plan), state.clock());
     boolean commits = plan.steps().stream().anyMatch(Step::commitAfter) && parts.size() > 1;
     String database = h.template() == null ? ScratchState.WORK : h.template();
     if (!commits) {
@@ -81,26 +86,37 @@ final class Proof {
 
   /** Seeds, upgrades, checks, downgrades, checks; {@code within} keeps it all in the open transaction. */
   private void run(Connection c, boolean within) throws SQLException, ProofException {
-    Map<ObjectId, Long> rows = Seeder.seed(c, head, declared);
+    Map<ObjectId, Long> rows = clock.time("proof", () -> Seeder.seed(c, head, declared));
     settle(c, within);
     for (Part p : parts) {
-      apply(c, p, p.upgrade(), "upgrade", within);
-      settle(c, within);
+      clock.<Void, ProofException>time("proof", () -> {
+        apply(c, p, p.upgrade(), "upgrade", within);
+        settle(c, within);
+        return null;
+      });
     }
     Catalog upgraded = RoleScope.only(read(c, within), roles.declared());
     same(upgraded, declared, "after the upgrade, head still differs from the declared schema");
-    for (Map.Entry<ObjectId, Long> e : rows.entrySet()) {
-      if (declared.has(e.getKey()) && !droppedTables.contains(e.getKey())) {
-        long now = Seeder.count(c, e.getKey());
-        if (now != e.getValue()) {
-          throw new ProofException("the upgrade changes the rows of " + e.getKey() + ": " + e.getValue()
-              + " before, " + now + " after");
-        }
+    List<Table> kept = new ArrayList<>();
+    for (Table t : head.all(Table.class)) {
+      if (declared.has(t.id()) && !droppedTables.contains(t.id())) {
+        kept.add(t);
+      }
+    }
+    for (Map.Entry<ObjectId, Long> e : Seeder.counts(c, kept).entrySet()) {
+      long before = rows.get(e.getKey());
+      if (e.getValue() != before) {
+        throw new ProofException("the upgrade changes the rows of " + e.getKey() + ": " + before + " before, "
+            + e.getValue() + " after");
       }
     }
     for (int i = parts.size() - 1; i >= 0; i--) {
-      apply(c, parts.get(i), parts.get(i).downgrade(), "downgrade", within);
-      settle(c, within);
+      Part p = parts.get(i);
+      clock.<Void, ProofException>time("proof", () -> {
+        apply(c, p, p.downgrade(), "downgrade", within);
+        settle(c, within);
+        return null;
+      });
     }
     Catalog downgraded = RoleScope.only(read(c, within), roles.head());
     same(downgraded, head, "after the downgrade, the database differs from head");
@@ -118,7 +134,11 @@ final class Proof {
     }
   }
 
-  private static Catalog read(Connection c, boolean within) throws SQLException {
+  private Catalog read(Connection c, boolean within) throws SQLException {
+    return clock.time("introspection", () -> readNow(c, within));
+  }
+
+  private static Catalog readNow(Connection c, boolean within) throws SQLException {
     if (within) {
       return CatalogReader.readWithin(c);
     }
@@ -130,8 +150,8 @@ final class Proof {
     }
   }
 
-  private static void same(Catalog actual, Catalog expected, String what) throws ProofException {
-    Plan rest = Differ.diff(actual, expected, new Options(false, List.of()));
+  private void same(Catalog actual, Catalog expected, String what) throws ProofException, SQLException {
+    Plan rest = clock.time("diff", () -> Differ.diff(actual, expected, new Options(false, List.of())));
     if (rest.isEmpty()) {
       return;
     }
@@ -156,27 +176,57 @@ final class Proof {
     }
     boolean alone = !within && !part.transactional();
     c.setAutoCommit(alone);
-    try (Statement s = c.createStatement()) {
-      s.setEscapeProcessing(false);
-      for (retort.sql.Statement st : statements) {
-        String sql = within && !part.transactional() ? CONCURRENTLY.matcher(st.sql()).replaceAll("") : st.sql();
-        try {
-          s.execute(sql);
-        } catch (SQLException e) {
-          String message = e instanceof PSQLException p && p.getServerErrorMessage() != null
-              ? p.getServerErrorMessage().getMessage() : e.getMessage();
-          throw new ProofException("the " + direction + " of " + part.name() + " fails on head at "
-              + firstLine(st.sql()) + ": ERROR " + e.getSQLState() + ": " + message);
+    try {
+      if (alone) {
+        for (retort.sql.Statement st : statements) {       // each statement in a transaction of its own
+          send(c, List.of(st), part, direction, within);
         }
-      }
-      if (!within && !alone) {
-        c.commit();
+      } else {
+        send(c, statements, part, direction, within);      // one message, as the runner sends a revision
+        if (!within) {
+          c.commit();
+        }
       }
     } finally {
       if (!within) {
         c.setAutoCommit(false);
       }
     }
+  }
+
+  private static void send(Connection c, List<retort.sql.Statement> statements, Part part, String direction,
+      boolean within) throws SQLException, ProofException {
+    if (statements.isEmpty()) {
+      return;
+    }
+    List<String> sql = new ArrayList<>();
+    for (retort.sql.Statement st : statements) {
+      sql.add(within && !part.transactional() ? CONCURRENTLY.matcher(st.sql()).replaceAll("") : st.sql());
+    }
+    int failed;
+    SQLException error;
+    if (c.getAutoCommit()) {
+      try (java.sql.Statement s = c.createStatement()) {    // autocommit: no BEGIN around it
+        s.setEscapeProcessing(false);
+        s.execute(sql.get(0));
+        return;
+      } catch (SQLException e) {
+        failed = 0;
+        error = e;
+      }
+    } else {
+      try {
+        OneMessage.send(c, sql);
+        return;
+      } catch (OneMessage.PartFailed f) {
+        failed = f.part();
+        error = f.getCause();
+      }
+    }
+    String message = error instanceof PSQLException p && p.getServerErrorMessage() != null
+        ? p.getServerErrorMessage().getMessage() : error.getMessage();
+    throw new ProofException("the " + direction + " of " + part.name() + " fails on head at "
+        + firstLine(statements.get(failed).sql()) + ": ERROR " + error.getSQLState() + ": " + message);
   }
 
   private static String firstLine(String sql) {

@@ -30,6 +30,7 @@ final class ScratchState implements AutoCloseable {
 
   private final Cluster cluster;
   private final Connection admin;
+  private final Clock clock = new Clock();
 
   private ScratchState(Cluster cluster, Connection admin) {
     this.cluster = cluster;
@@ -70,6 +71,10 @@ final class ScratchState implements AutoCloseable {
 
   Connection admin() {
     return admin;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   Cluster cluster() {

@@ -43,7 +43,7 @@ public final class Scratchpad implements AutoCloseable {
 
   /** Loads the declared schema from a folder and reads it; the roles its files create come with it. */
   public Head declared(Path folder) throws SQLException, DeclaredException {
-    DeclaredLoader.Declared d = DeclaredLoader.load(state.cluster(), SchemaFiles.read(folder));
+    DeclaredLoader.Declared d = DeclaredLoader.load(state, SchemaFiles.read(folder));
     return new Head(null, d.catalog(), d.roles());
   }
 
@@ -70,6 +70,11 @@ public final class Scratchpad implements AutoCloseable {
   public static Head database(Connection c, java.util.function.UnaryOperator<Catalog> filter) throws SQLException {
     Catalog catalog = filter.apply(CatalogReader.read(c));
     return new Head(null, catalog, RoleScope.referenced(catalog));
+  }
+
+  /** How long each phase of this session's work took so far: replay, load, introspection, proof. */
+  public java.util.Map<String, Long> millis() {
+    return state.clock().millis();
   }
 
   @Override

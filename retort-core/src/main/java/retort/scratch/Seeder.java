@@ -40,34 +40,41 @@ final class Seeder {
    * stay null, as a column a new foreign key will reference is until filled.
    */
   static Map<ObjectId, Long> seed(Connection c, Catalog head, Catalog declared) throws SQLException {
-    Map<ObjectId, Long> counts = new LinkedHashMap<>();
+    StringBuilder block = new StringBuilder("DO $retort$\nBEGIN\n");
+    int n = 0;
     for (Table t : order(head)) {
-      if (t.partitioned()) {
-        continue;
+      if (!t.partitioned()) {
+        // each insert in a block of its own: a row that breaks a constraint is left out, not the rest
+        block.append("  BEGIN ").append(insert(t, head, declared)).append("; EXCEPTION WHEN OTHERS THEN NULL; END;\n");
+        n++;
       }
-      String insert = insert(t, head, declared);
+    }
+    if (n > 0) {
       try (Statement s = c.createStatement()) {
-        s.execute("SAVEPOINT retort_seed");
-        try {
-          s.execute(insert);
-          s.execute("RELEASE SAVEPOINT retort_seed");
-        } catch (SQLException e) {
-          s.execute("ROLLBACK TO SAVEPOINT retort_seed");
-        }
+        s.setEscapeProcessing(false);
+        s.execute(block.append("END\n$retort$").toString());
       }
     }
-    for (Table t : head.all(Table.class)) {
-      counts.put(t.id(), count(c, t.id()));
-    }
-    return counts;
+    return counts(c, head.all(Table.class));
   }
 
-  static long count(Connection c, ObjectId table) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.qualified())) {
-      rs.next();
-      return rs.getLong(1);
+  /** The row count of each table, in one query. */
+  static Map<ObjectId, Long> counts(Connection c, List<Table> tables) throws SQLException {
+    Map<ObjectId, Long> counts = new LinkedHashMap<>();
+    if (tables.isEmpty()) {
+      return counts;
     }
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < tables.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", count(*) FROM ONLY ")
+          .append(tables.get(i).id().qualified());
+    }
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+      while (rs.next()) {
+        counts.put(tables.get(rs.getInt(1)).id(), rs.getLong(2));
+      }
+    }
+    return counts;
   }
 
   /** Tables in an order where a table comes after the tables its foreign keys reference. */

@@ -28,7 +28,7 @@ import retort.sql.Lexer;
  * The scenario corpus: each directory under {@code diff-corpus/} holds {@code a.sql} and
  * {@code b.sql} (and optionally {@code budget.txt}: lines {@code require: WHAT} or
  * {@code forbid: WHAT}, matched against the a→b plan's step descriptions). Each case runs in both
- * directions: the plan is made, proven on the scratch server, then applied to a fresh copy of the
+ * directions, on one database loaded from each file: the plan is made, proven on the scratch server, then applied to a fresh copy of the
  * first schema and checked against the second through {@link CatalogSnapshot}, a reading of the
  * catalog independent of the model; its downgrade must bring the first schema back. A second plan
  * must be the same text (byte-stable), and a schema compared with itself gives no plan.
@@ -43,18 +43,28 @@ class CorpusTest {
     try (Stream<Path> dirs = Files.list(CORPUS)) {
       dirs.filter(Files::isDirectory).sorted().forEach(cases::add);
     }
-    return cases.stream().flatMap(dir -> Stream.of(
-        DynamicTest.dynamicTest(dir.getFileName() + " a->b", () -> run(dir, "a.sql", "b.sql", true)),
-        DynamicTest.dynamicTest(dir.getFileName() + " b->a", () -> run(dir, "b.sql", "a.sql", false))));
+    return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      String a = Corpus.database("corpus_a_", Files.readString(dir.resolve("a.sql")));
+      String b = Corpus.database("corpus_b_", Files.readString(dir.resolve("b.sql")));
+      try {
+        run(dir, a, "a.sql", b, "b.sql", true);
+        run(dir, b, "b.sql", a, "a.sql", false);
+      } finally {
+        Corpus.drop(a);
+        Corpus.drop(b);
+      }
+    }));
   }
 
-  private static void run(Path dir, String fromFile, String toFile, boolean forward) throws Exception {
-    String from = Files.readString(dir.resolve(fromFile));
-    String to = Files.readString(dir.resolve(toFile));
+  /**
+   * One direction: {@code head} (a database loaded from {@code fromFile}) to the schema of
+   * {@code toFile}, loaded as a declared schema; {@code target} is a database loaded from it, the
+   * oracle's side. Both databases are as they were afterwards.
+   */
+  private static void run(Path dir, String head, String fromFile, String target, String toFile, boolean forward)
+      throws Exception {
     Path declared = Files.createTempDirectory("retort-corpus");
-    Files.writeString(declared.resolve("schema.sql"), to);
-    String head = Corpus.database("corpus_head_", from);
-    String target = Corpus.database("corpus_to_", to);
+    Files.writeString(declared.resolve("schema.sql"), Files.readString(dir.resolve(toFile)));
     try (Scratchpad pad = Scratchpad.open(TestCluster.INSTANCE)) {
       Catalog headCatalog;
       try (Connection c = TestCluster.INSTANCE.open(head)) {
@@ -92,9 +102,6 @@ class CorpusTest {
         }
         assertThat(Corpus.diff(Corpus.snapshot(c, schemas), before)).as("downgraded back to %s", fromFile).isEmpty();
       }
-    } finally {
-      Corpus.drop(head);
-      Corpus.drop(target);
     }
   }
 
