@@ -27,8 +27,12 @@ final class ColumnComparer implements Comparer<Column> {
     return true;
   }
 
+  /**
+   * Whether the column is this comparer's business: a table's own column. A view's columns follow from
+   * its query; a partition's (or child table's) inherited columns from its parent's.
+   */
   private static boolean ofTable(Column c) {
-    return c.container().kind() == Kind.TABLE;
+    return c.container().kind() == Kind.TABLE && c.local();
   }
 
   private static String alter(Column c) {
@@ -86,7 +90,10 @@ final class ColumnComparer implements Comparer<Column> {
     if (!ofTable(to)) {
       return List.of();
     }
-    if (!Objects.equals(from.generated(), to.generated()) && to.generated() != null || from.local() != to.local()) {
+    if (from.local() != to.local()) {
+      return List.of();                             // inherited now, or declared now: the parent's column rules
+    }
+    if (!Objects.equals(from.generated(), to.generated()) && to.generated() != null) {
       return null;
     }
     List<Step> steps = new ArrayList<>();

@@ -40,13 +40,22 @@ final class IndexComparer implements Comparer<Index> {
     return context.to().get(i.container()) instanceof retort.catalog.Table t && t.partitioned();
   }
 
+  /**
+   * The statement that creates the index. {@code pg_get_indexdef} writes a partitioned table's index
+   * {@code ON ONLY}, which would build it on the parent alone; without ONLY it is built on every
+   * partition too, as declared.
+   */
+  private static String create(Index i) {
+    return i.definition().replaceFirst(" ON ONLY ", " ON ");
+  }
+
   @Override
   public List<Step> create(Index i, Catalog side, Context context) {
     if (online(i, context)) {
       return List.of(Step.of(i.id(), Action.CREATE, "create index concurrently", concurrently(i.definition()),
           dropSql(i, true)).concurrent());
     }
-    return List.of(Step.of(i.id(), Action.CREATE, "create index", i.definition(), dropSql(i, false)));
+    return List.of(Step.of(i.id(), Action.CREATE, "create index", create(i), dropSql(i, false)));
   }
 
   @Override
@@ -55,7 +64,7 @@ final class IndexComparer implements Comparer<Index> {
       return List.of(Step.of(i.id(), Action.DROP, "drop index concurrently", dropSql(i, true),
           concurrently(i.definition())).concurrent());
     }
-    return List.of(Step.of(i.id(), Action.DROP, "drop index", dropSql(i, false), i.definition()));
+    return List.of(Step.of(i.id(), Action.DROP, "drop index", dropSql(i, false), create(i)));
   }
 
   @Override
