@@ -180,6 +180,16 @@ public final class DatabaseUrl {
         : new DatabaseUrl(jdbcUrl, user, Secret.of(fallback), secretParameters);
   }
 
+  /**
+   * This URL with another user and password, e.g. from a build tool's credentials store; a null
+   * password keeps the URL's own.
+   */
+  public DatabaseUrl withCredentials(String newUser, String newPassword) {
+    requireServer();
+    Secret secret = newPassword == null || newPassword.isEmpty() ? password : Secret.of(newPassword);
+    return new DatabaseUrl(jdbcUrl, newUser == null || newUser.isEmpty() ? user : newUser, secret, secretParameters);
+  }
+
   /** This URL with another database name on the same server. */
   public DatabaseUrl withDatabase(String database) {
     requireServer();

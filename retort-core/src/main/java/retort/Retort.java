@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import retort.db.ConnectionSource;
 import retort.db.EarlyConnections;
+import retort.db.SharedConnection;
 import retort.db.TableName;
 import retort.db.VersionStore;
 import retort.graph.GraphException;
@@ -29,6 +30,7 @@ import retort.run.RunReport;
 import retort.run.RunSettings;
 import retort.run.Runner;
 import retort.run.StepFailure;
+import retort.script.ClasspathLocation;
 import retort.script.Script;
 import retort.script.ScriptDirectory;
 import retort.script.ScriptException;
@@ -50,35 +52,42 @@ public final class Retort {
   private final RetortListener listener;
   private final boolean singleTransaction;
   private final String upgradeTarget;
+  /** Where the migrations are when not in {@code config.scriptLocation()}: a class path location, or null. */
+  private final ClasspathLocation classpath;
+  /** Whether a run takes one connection and holds the run lock on it (true for a DataSource). */
+  private final boolean oneConnection;
   private ScriptDirectory scripts;
 
   private Retort(Config config, ConnectionSource source, String target, RetortListener listener,
-      boolean singleTransaction, String upgradeTarget) {
+      boolean singleTransaction, String upgradeTarget, ClasspathLocation classpath, boolean oneConnection) {
     this.config = config;
     this.source = source;
     this.target = target;
     this.listener = listener;
     this.singleTransaction = singleTransaction;
     this.upgradeTarget = upgradeTarget;
+    this.classpath = classpath;
+    this.oneConnection = oneConnection;
   }
 
   /**
    * Retort over an application's data source, with the migrations in {@code scriptLocation} (the
-   * directory holding {@code versions/}), the default version table and settings.
+   * directory holding {@code versions/}), the default version table and settings. A run takes one
+   * connection from the data source and holds the run lock on it, so a pool of one is enough.
    */
   public static Retort configure(DataSource dataSource, Path scriptLocation) {
     Config config = new Config(scriptLocation, null, null, Environment.of("default", (DatabaseUrl) null));
     return new Retort(config, dataSource::getConnection, "the configured data source", RetortListener.NONE, false,
-        DEFAULT_TARGET);
+        DEFAULT_TARGET, null, true);
   }
 
   /**
-   * Retort over an application's data source, with the migrations at {@code location}: a directory
-   * ({@code filesystem:} prefix optional).
+   * Retort over an application's data source, with the migrations at {@code location}:
+   * {@code classpath:db/retort} (resources of the thread's context class loader, in directories or
+   * jars), or a directory ({@code filesystem:} prefix optional). See {@link #withLocation}.
    */
   public static Retort configure(DataSource dataSource, String location) {
-    String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
-    return configure(dataSource, Path.of(path));
+    return configure(dataSource, Path.of(".")).withLocation(location, null);
   }
 
   /** Retort over the database that the config's environment names by its URL. */
@@ -89,7 +98,8 @@ public final class Retort {
           url == null ? "the environment has no URL" : "url = \"embedded\" names a server that must be started first",
           "give a postgresql:// URL, or run through the retort command line, which starts the embedded server");
     }
-    return new Retort(config, () -> url.connect("retort"), url.toString(), RetortListener.NONE, false, DEFAULT_TARGET);
+    return new Retort(config, () -> url.connect("retort"), url.toString(), RetortListener.NONE, false, DEFAULT_TARGET,
+        null, false);
   }
 
   /**
@@ -97,12 +107,37 @@ public final class Retort {
    * not contain a password (a {@link DatabaseUrl}'s {@code toString()} has none).
    */
   public static Retort create(Config config, ConnectionFactory connections, String target, RetortListener listener) {
-    return new Retort(config, connections::open, target, listener, false, DEFAULT_TARGET);
+    return new Retort(config, connections::open, target, listener, false, DEFAULT_TARGET, null, false);
   }
 
   /** The same Retort, reporting its progress to this listener (besides logging it through SLF4J). */
   public Retort withListener(RetortListener newListener) {
-    return new Retort(config, source, target, newListener, singleTransaction, upgradeTarget);
+    return new Retort(config, source, target, newListener, singleTransaction, upgradeTarget, classpath, oneConnection);
+  }
+
+  /**
+   * The same Retort with the migrations at {@code location}, which holds {@code versions/} as a
+   * script location on disk does: {@code classpath:db/retort} reads the resources under
+   * {@code db/retort/versions/} that {@code loader} finds (null: the thread's context class loader),
+   * in directories, jars, jars nested in a Spring Boot jar, or modules; {@code filesystem:DIR} or a
+   * bare path is a directory. A class path location can be read, not written to ({@code revision}
+   * and {@code merge} need a directory).
+   */
+  public Retort withLocation(String location, ClassLoader loader) {
+    if (location.startsWith(ClasspathLocation.PREFIX)) {
+      ClassLoader l = loader != null ? loader : Thread.currentThread().getContextClassLoader();
+      ClasspathLocation at = ClasspathLocation.of(location, l != null ? l : Retort.class.getClassLoader());
+      return new Retort(config, source, target, listener, singleTransaction, upgradeTarget, at, oneConnection);
+    }
+    String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
+    Config moved = new Config(Path.of(path), config.versionTable(), config.versionTableSchema(), config.environment(),
+        config.cacheFile());
+    return new Retort(moved, source, target, listener, singleTransaction, upgradeTarget, null, oneConnection);
+  }
+
+  /** Where the migrations are read from, as a user names it: a class path location or a directory. */
+  public String location() {
+    return classpath != null ? classpath.toString() : config.scriptLocation().toString();
   }
 
   /**
@@ -110,7 +145,7 @@ public final class Retort {
    * PostgreSQL) instead of one transaction per migration.
    */
   public Retort withSingleTransaction(boolean single) {
-    return new Retort(config, source, target, listener, single, upgradeTarget);
+    return new Retort(config, source, target, listener, single, upgradeTarget, classpath, oneConnection);
   }
 
   /** The same Retort with the version table of this name ({@code alembic_version} adopts Alembic's). */
@@ -143,11 +178,11 @@ public final class Retort {
 
   /** The same Retort whose {@link #upgrade()} goes to this target ({@code head} by default). */
   public Retort withTarget(String newTarget) {
-    return new Retort(config, source, target, listener, singleTransaction, newTarget);
+    return new Retort(config, source, target, listener, singleTransaction, newTarget, classpath, oneConnection);
   }
 
   private Retort with(Config newConfig) {
-    return new Retort(newConfig, source, target, listener, singleTransaction, upgradeTarget);
+    return new Retort(newConfig, source, target, listener, singleTransaction, upgradeTarget, classpath, oneConnection);
   }
 
   public Config config() {
@@ -297,6 +332,35 @@ public final class Retort {
     return new Listings(dir).history(range, needsRows ? rows() : List.of());
   }
 
+  /**
+   * Each migration file's checksum ({@code v1:} and the SHA-256 of its normalised text, as
+   * retort_log records it), by the file's name as messages give it ({@code versions/...sql}),
+   * sorted by name. Reads no database.
+   */
+  public java.util.SortedMap<String, String> checksums() {
+    java.util.SortedMap<String, String> sums = new java.util.TreeMap<>();
+    for (Script s : scripts().scripts()) {
+      sums.put(s.name(), s.checksum());
+    }
+    return sums;
+  }
+
+  /** The last {@code limit} rows of the log table, newest first; empty before the first run. */
+  public List<LogRecord> log(int limit) {
+    try (Connection c = source.open()) {
+      List<retort.db.LogEntry> entries = store().entries(c);
+      List<LogRecord> out = new ArrayList<>();
+      for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
+        retort.db.LogEntry e = entries.get(i);
+        out.add(new LogRecord(e.revision(), e.direction(), e.started(), e.finished(), e.durationMillis(),
+            e.databaseUser(), e.environment(), e.outcome(), e.error()));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
+  }
+
   /** The heads of the graph: revisions no other revision follows. */
   public List<RevisionInfo> heads() {
     return new Listings(scripts()).heads();
@@ -307,12 +371,21 @@ public final class Retort {
    * starts a new base), and returns its path.
    */
   public Path revision(String message, String head, String revId, List<String> branchLabels, List<String> dependsOn) {
-    return new Authoring(scripts()).revision(message, head, revId, branchLabels, dependsOn);
+    return new Authoring(writable()).revision(message, head, revId, branchLabels, dependsOn);
   }
 
   /** Writes a merge revision whose parents are the revisions the targets name (e.g. {@code heads}). */
   public Path merge(String message, List<String> revisions, String revId) {
-    return new Authoring(scripts()).merge(message, revisions, revId);
+    return new Authoring(writable()).merge(message, revisions, revId);
+  }
+
+  /** The migration files, when they are in a directory that new revisions can be written to. */
+  private ScriptDirectory writable() {
+    if (classpath != null) {
+      throw new RetortException(RetortException.Kind.USAGE, location(), "a class path location cannot be written to",
+          "write new revisions into the source directory, e.g. src/main/resources/db/retort");
+    }
+    return scripts();
   }
 
   // ---- autogenerate and diff: the declared schema and head compared on a scratch server
@@ -358,13 +431,13 @@ public final class Retort {
   ScriptDirectory scripts() {
     if (scripts == null) {
       try {
-        scripts = ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
+        scripts = classpath != null ? classpath.load() : ScriptDirectory.load(config.scriptLocation(), config.cacheFile());
       } catch (ScriptException e) {
         throw Errors.of(e);
       } catch (GraphException e) {
         throw Errors.of(e);
       } catch (IOException e) {
-        throw new RetortException(RetortException.Kind.USAGE, config.scriptLocation().toString(),
+        throw new RetortException(RetortException.Kind.USAGE, location(),
             "cannot read the migrations: " + e.getMessage(), "check script_location in retort.toml");
       }
     }
@@ -391,10 +464,12 @@ public final class Retort {
 
   /**
    * Loads the files while the first {@code connections} connections are being opened (on a thread
-   * of their own, see EarlyConnections), then does the work with both.
+   * of their own, see EarlyConnections), then does the work with both. Over a data source the run
+   * has one connection, shared by the lock and the work.
    */
   private <T> T withScripts(int connections, FilesAndDatabase<T> work) {
-    try (EarlyConnections early = EarlyConnections.start(source, connections)) {
+    ConnectionSource run = oneConnection ? SharedConnection.over(source) : source;
+    try (EarlyConnections early = EarlyConnections.start(run, oneConnection ? 1 : connections)) {
       return work.apply(scripts(), early);
     } catch (SQLException e) {
       throw Errors.of(e, target);

@@ -118,6 +118,31 @@ public final class ScriptDirectory {
   }
 
   /**
+   * Parses migration files that were read from elsewhere than a directory, e.g. a class path (see
+   * {@link ClasspathLocation}): {@code files} by file name, in order; {@code prefix} goes before each
+   * name in messages. Such a set has no {@link #location()}.
+   */
+  static ScriptDirectory of(String prefix, Map<String, byte[]> files) throws ScriptException {
+    List<String> names = new ArrayList<>(files.keySet());
+    Object[] parsed = new Object[names.size()];
+    IntStream.range(0, names.size()).parallel().forEach(i -> {
+      try {
+        parsed[i] = parse(files.get(names.get(i)), prefix + names.get(i));
+      } catch (ScriptException e) {
+        parsed[i] = e;
+      }
+    });
+    List<Script> scripts = new ArrayList<>(names.size());
+    for (Object result : parsed) {
+      if (result instanceof ScriptException e) {
+        throw e;
+      }
+      scripts.add((Script) result);
+    }
+    return new ScriptDirectory(null, scripts, null);
+  }
+
+  /**
    * The names of the migration files, sorted as strings: java.io's list gives names without a Path
    * or a matcher per entry, which counts at 10,000 files. A file's type is looked up only when
    * reading it fails, or with the cache.
@@ -219,6 +244,7 @@ public final class ScriptDirectory {
     return new ScriptParser(name, text).parse();
   }
 
+  /** The directory holding versions/, or null for files that came from a class path. */
   public Path location() {
     return location;
   }
