@@ -26,6 +26,7 @@ import retort.diff.Rename;
 import retort.diff.RevisionText;
 import retort.diff.Segment;
 import retort.diff.Step;
+import retort.graph.GraphException;
 import retort.graph.Revision;
 import retort.scratch.Cluster;
 import retort.scratch.DeclaredException;
@@ -163,6 +164,8 @@ final class Autogenerator {
       throw declared(e);
     } catch (ReplayException e) {
       throw replay(e);
+    } catch (GraphException e) {
+      throw Errors.of(e);
     }
   }
 

@@ -195,6 +195,21 @@ class AutogenerateTest {
   }
 
   @Test
+  void diffBetweenRevisionsAndAnUnknownRevision() throws Exception {
+    m.write("bbbb00000002", A, "ALTER TABLE public.listing ADD COLUMN rooms int;",
+        "ALTER TABLE public.listing DROP COLUMN rooms;");
+
+    SchemaDiff diff = m.retort().diff(SCRATCH, SchemaSource.revision(A), SchemaSource.head());
+    assertThat(diff.sql()).isEqualTo("ALTER TABLE public.listing ADD COLUMN rooms integer;\n\n");
+
+    assertThatThrownBy(() -> m.retort().diff(SCRATCH, SchemaSource.revision("ffff"), SchemaSource.head()))
+        .isInstanceOfSatisfying(RetortException.class, e -> {
+          assertThat(e.kind()).isEqualTo(RetortException.Kind.USAGE);
+          assertThat(e.getMessage()).contains("ffff");
+        });
+  }
+
+  @Test
   void severalHeadsAreNamedWithTheWayOut() throws Exception {
     m.write("bbbb00000002", A, "SELECT 1;", "SELECT 1;");
     m.write("cccc00000003", A, "SELECT 2;", "SELECT 2;");

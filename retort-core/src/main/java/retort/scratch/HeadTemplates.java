@@ -42,12 +42,7 @@ final class HeadTemplates {
   private HeadTemplates() {}
 
   static Head head(ScratchState state, ScriptDirectory scripts, String target) throws SQLException, ReplayException {
-    Plan plan;
-    try {
-      plan = new Planner(scripts.graph()).upgrade(List.of(), target);
-    } catch (RuntimeException e) {
-      throw new ReplayException(e);
-    }
+    Plan plan = new Planner(scripts.graph()).upgrade(List.of(), target);
     if (plan.steps().isEmpty()) {
       return empty(state);
     }

@@ -31,7 +31,10 @@ public final class Scratchpad implements AutoCloseable {
     return new Scratchpad(ScratchState.open(cluster));
   }
 
-  /** Head at a target of the chain ({@code heads}, a revision): replayed, or its cached template. */
+  /**
+   * Head at a target of the chain ({@code head}, a revision): replayed, or its cached template. A
+   * target the graph does not know throws its {@code GraphException}.
+   */
   public Head head(ScriptDirectory scripts, String target) throws SQLException, ReplayException {
     return HeadTemplates.head(state, scripts, target);
   }
