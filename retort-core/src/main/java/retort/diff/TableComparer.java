@@ -106,12 +106,20 @@ final class TableComparer implements Comparer<Table> {
 
   @Override
   public List<Step> alter(Table from, Table to, Context c) {
-    if (!Objects.equals(from.partitionKey(), to.partitionKey()) || !Objects.equals(from.partitionOf(), to.partitionOf())
-        || !Objects.equals(from.partitionBound(), to.partitionBound())) {
+    if (!Objects.equals(from.partitionKey(), to.partitionKey()) || !Objects.equals(from.partitionOf(), to.partitionOf())) {
       return null;
     }
     String alter = "ALTER TABLE " + to.id().qualified();
     List<Step> steps = new ArrayList<>();
+    if (!Objects.equals(from.partitionBound(), to.partitionBound())) {
+      String parent = "ALTER TABLE " + to.partitionOf().qualified();
+      steps.add(Step.of(to.id(), Action.ALTER, "change partition bounds",
+          List.of(parent + " DETACH PARTITION " + to.id().qualified(),
+              parent + " ATTACH PARTITION " + to.id().qualified() + " " + to.partitionBound()),
+          List.of(parent + " DETACH PARTITION " + to.id().qualified(),
+              parent + " ATTACH PARTITION " + to.id().qualified() + " " + from.partitionBound()))
+          .hazard(Hazard.LONG_LOCK).note("attaching " + to.id() + " scans it to check its rows fit the new bounds"));
+    }
     if (from.persistence() != to.persistence()) {
       String logged = to.persistence() == 'u' ? "SET UNLOGGED" : "SET LOGGED";
       String back = to.persistence() == 'u' ? "SET LOGGED" : "SET UNLOGGED";
