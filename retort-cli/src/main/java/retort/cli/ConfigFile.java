@@ -28,7 +28,8 @@ import retort.RetortException;
 final class ConfigFile {
 
   static final String NAME = "retort.toml";
-  private static final Set<String> TOP_KEYS = Set.of("script_location", "version_table", "version_table_schema", "env");
+  private static final Set<String> TOP_KEYS = Set.of("script_location", "version_table", "version_table_schema", "env",
+      "schema_location", "scratch_url");
   private static final Set<String> ENV_KEYS = Set.of("url", "lock_timeout", "statement_timeout", "confirm",
       "allow_downgrade", "promote_from", "version_table", "version_table_schema", "lock_wait", "lock_retries");
 
@@ -138,6 +139,17 @@ final class ConfigFile {
     }
     Path scripts = file.toAbsolutePath().getParent().resolve(location).normalize();
     return new Config(scripts, string(top, "version_table", ""), string(top, "version_table_schema", ""), environment);
+  }
+
+  /** {@code schema_location}: the folder of the declared schema, relative to this file ({@code schema} by default). */
+  Path schemaLocation() {
+    String location = string(top, "schema_location", "");
+    return file.toAbsolutePath().getParent().resolve(location == null ? "schema" : location).normalize();
+  }
+
+  /** {@code scratch_url}: a server autogenerate and diff may use as a scratchpad, or null for the embedded one. */
+  String scratchUrl() {
+    return string(top, "scratch_url", "");
   }
 
   private String string(Map<String, Object> map, String key, String prefix) {

@@ -32,7 +32,7 @@ final class RetortCommand implements Runnable {
 
   /** The subcommands in the order help lists them. */
   private static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate");
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -51,6 +51,7 @@ final class RetortCommand implements Runnable {
       case "branches" -> new BranchesCommand(this).spec;
       case "envs" -> new EnvsCommand(this).spec;
       case "validate" -> new ValidateCommand(this).spec;
+      case "diff" -> new DiffCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
