@@ -452,6 +452,25 @@ public final class Retort {
     return scripts();
   }
 
+  // ---- autogenerate and diff: the declared schema and head compared on a scratch server
+
+  /**
+   * Writes the revision (or the short chain of revisions, split at transaction boundaries) that takes
+   * the single head to the schema declared by the SQL files under {@code schemaLocation}, each with
+   * its downgrade, once the plan is proven on a copy of head on the scratch server. Writes nothing
+   * when there is nothing to change. {@code renames} ({@code old=new}) turn drops and creates into
+   * renames; {@code lockSafety} false writes one plain transactional revision.
+   */
+  public AutogenerateResult autogenerate(ScratchServer scratch, Path schemaLocation, String message,
+      List<String> renames, boolean lockSafety) {
+    return new Autogenerator(scripts(), config, scratch).autogenerate(schemaLocation, message, renames, lockSafety);
+  }
+
+  /** What takes one schema to another (head, the declared schema, a revision, a live database); writes nothing. */
+  public SchemaDiff diff(ScratchServer scratch, SchemaSource from, SchemaSource to) {
+    return new Autogenerator(scripts(), config, scratch).diff(from, to);
+  }
+
   /** Creates a new migration environment in {@code dir}: retort.toml, migrations/versions, the template. */
   public static Path init(Path dir) {
     return Authoring.init(dir);

@@ -65,6 +65,13 @@ final class CompleteCommand implements Runnable {
       case "--format" -> out.addAll(List.of("text", "json"));
       case "--head", "--depends-on", "-r", "--rev-range" -> out.addAll(revisions(config, true));
       case "--branch-label" -> out.addAll(labels(config));
+      case "--from", "--to" -> {
+        out.addAll(revisions(config, true));
+        out.add("schema");
+        for (String env : environments(config)) {
+          out.add("env:" + env);
+        }
+      }
       default -> {
         if (takesValue(previous)) {
           return out;
@@ -92,7 +99,8 @@ final class CompleteCommand implements Runnable {
 
   private static boolean takesValue(String option) {
     return List.of("-c", "--config", "-e", "--env", "--url", "-m", "--message", "--head", "--rev-id", "--branch-label",
-        "--depends-on", "-r", "--rev-range", "--format", "-n", "--skip-promotion-check").contains(option);
+        "--depends-on", "-r", "--rev-range", "--format", "-n", "--limit", "--skip-promotion-check", "--from", "--to",
+        "--rename").contains(option);
   }
 
   /** The options of the command (the global ones too), or of retort before a command. */

@@ -192,6 +192,17 @@ final class ConfigFile {
     return location;
   }
 
+  /** {@code schema_location}: the folder of the declared schema, relative to this file ({@code schema} by default). */
+  Path schemaLocation() {
+    String location = new Table(top, null, false).string("schema_location");
+    return file.toAbsolutePath().getParent().resolve(location == null ? "schema" : location).normalize();
+  }
+
+  /** {@code scratch_url}: a server autogenerate and diff may use as a scratchpad, or null for the embedded one. */
+  String scratchUrl() {
+    return new Table(top, null, false).string("scratch_url");
+  }
+
   private int devPort(boolean checking) {
     Table table = new Table(top, null, checking);
     String port = table.text("dev_port");

@@ -15,7 +15,7 @@ import retort.RetortException;
 
 /**
  * One command at a time starts, uses and stops a project's embedded PostgreSQL: a lock on
- * {@code .retort/pgdata.lock}, which holds who has it. A second command waits for it, bounded by
+ * {@code .retort/pgdata.lock} (or {@code scratch.lock}), which holds who has it. A second command waits for it, bounded by
  * the environment's lock_wait, as a run waits for the run lock. The operating system frees the lock
  * when its process ends, however it ends.
  */
@@ -30,7 +30,12 @@ final class DataDirectoryLock implements AutoCloseable {
   }
 
   static DataDirectoryLock acquire(Path stateDir, Duration wait, Console console) {
-    Path file = stateDir.resolve("pgdata.lock");
+    return acquire(stateDir, "pgdata", wait, console);
+  }
+
+  /** The lock of the data directory {@code .retort/NAME}, waiting for it at most {@code wait}. */
+  static DataDirectoryLock acquire(Path stateDir, String name, Duration wait, Console console) {
+    Path file = stateDir.resolve(name + ".lock");
     FileChannel channel;
     try {
       StateDirectory.prepare(stateDir);
@@ -53,12 +58,12 @@ final class DataDirectoryLock implements AutoCloseable {
         String holder = holder(channel);
         if (System.nanoTime() >= deadline) {
           channel.close();
-          throw new RetortException(RetortException.Kind.LOCK_TIMEOUT, stateDir.resolve("pgdata").toString(),
+          throw new RetortException(RetortException.Kind.LOCK_TIMEOUT, stateDir.resolve(name).toString(),
               "the embedded PostgreSQL stayed in use by " + holder + " for " + wait.toSeconds() + " s",
               "wait for that command to end, or start the server once with `retort dev start`: commands then share it");
         }
         if (!told) {
-          console.info("Waiting for the embedded PostgreSQL in " + stateDir.resolve("pgdata") + ", in use by " + holder);
+          console.info("Waiting for the embedded PostgreSQL in " + stateDir.resolve(name) + ", in use by " + holder);
           told = true;
         }
         Thread.sleep(100);

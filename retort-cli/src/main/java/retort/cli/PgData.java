@@ -14,11 +14,12 @@ import retort.DatabaseUrl;
 import retort.RetortException;
 
 /**
- * A project's embedded PostgreSQL: its data in {@code .retort/pgdata}, its log in
- * {@code .retort/postgres.log}, and the binaries shared by every project (see EmbeddedBinaries).
- * A server that {@code retort dev start} left running is marked by {@code .retort/dev-server}.
+ * A project's embedded PostgreSQL: its data in {@code .retort/pgdata} (the dev database) or
+ * {@code .retort/scratch} (autogenerate's scratch server), its log beside it, and the binaries
+ * shared by every project (see EmbeddedBinaries). A server that {@code retort dev start} left
+ * running is marked by {@code .retort/dev-server}.
  */
-record PgData(Path stateDir, Path binaries) {
+record PgData(Path stateDir, Path binaries, String name) {
 
   /** A server running on the data directory, as its postmaster.pid describes it. */
   record Postmaster(long pid, int port, Instant since) {
@@ -27,11 +28,17 @@ record PgData(Path stateDir, Path binaries) {
     }
   }
 
+  /** The dev database's data directory, {@code .retort/pgdata}. */
   static PgData of(Path stateDir, Map<String, String> env) {
+    return of(stateDir, env, "pgdata");
+  }
+
+  /** The data directory {@code .retort/NAME}, with the binaries unpacked if need be. */
+  static PgData of(Path stateDir, Map<String, String> env, String name) {
     Path binaries = EmbeddedBinaries.ensure(env);
     StateDirectory.prepare(stateDir);
     EmbeddedBinaries.deleteTree(stateDir.resolve("bin"));       // the binaries' copy of earlier versions, per project
-    return new PgData(stateDir, binaries);
+    return new PgData(stateDir, binaries, name);
   }
 
   /** How to reach a server of this data directory: database and user postgres, no password, local only. */
@@ -40,11 +47,11 @@ record PgData(Path stateDir, Path binaries) {
   }
 
   Path data() {
-    return stateDir.resolve("pgdata");
+    return stateDir.resolve(name);
   }
 
   Path log() {
-    return stateDir.resolve("postgres.log");
+    return stateDir.resolve(name.equals("pgdata") ? "postgres.log" : name + ".log");
   }
 
   private Path devMarker() {
@@ -112,7 +119,7 @@ record PgData(Path stateDir, Path binaries) {
       return;
     }
     EmbeddedBinaries.deleteTree(data());                         // a cluster whose creation was cut short
-    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve("initdb.out"), 300, "initdb",
+    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve(name + ".initdb.out"), 300, "initdb",
         "-A", "trust", "-U", "postgres", "-D", data().toString(), "-E", "UTF-8", "--no-sync");
     if (!r.ok()) {
       throw failure("cannot create the embedded PostgreSQL's data directory", r.output());
@@ -121,6 +128,11 @@ record PgData(Path stateDir, Path binaries) {
 
   /** Starts a server on the port; it runs until {@link #stop}, whatever becomes of this process. */
   Postmaster start(int port, boolean dev) {
+    return start(port, dev, "");
+  }
+
+  /** As {@link #start(int, boolean)}, with more server settings ({@code -c name=value ...}). */
+  Postmaster start(int port, boolean dev, String settings) {
     try {
       if (dev) {
         Files.writeString(devMarker(), port + "\n");
@@ -131,10 +143,10 @@ record PgData(Path stateDir, Path binaries) {
       throw new RetortException(RetortException.Kind.ERROR, stateDir.toString(), "cannot write: " + e.getMessage(),
           "check that " + stateDir + " is writable");
     }
-    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve("pg_ctl.out"), 120, "pg_ctl",
+    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve(name + ".pg_ctl.out"), 120, "pg_ctl",
         "-D", data().toString(), "-l", log().toString(), "-w", "-t", "60",
         "-o", "-p " + port + " -c listen_addresses=localhost -k '' -F -c timezone=UTC -c synchronous_commit=off"
-            + " -c max_connections=300", "start");
+            + " -c max_connections=300" + settings, "start");
     Optional<Postmaster> started = running();
     if (!r.ok() || started.isEmpty()) {
       if (dev) {
@@ -147,7 +159,7 @@ record PgData(Path stateDir, Path binaries) {
 
   /** Stops the server (fast: open sessions are ended, transactions rolled back). */
   void stop() {
-    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve("pg_ctl.out"), 120, "pg_ctl",
+    PostgresTool.Result r = PostgresTool.run(binaries, stateDir.resolve(name + ".pg_ctl.out"), 120, "pg_ctl",
         "-D", data().toString(), "-m", "fast", "-w", "-t", "60", "stop");
     clearDevMarker();
     if (!r.ok() && running().isPresent()) {

@@ -22,6 +22,7 @@ final class Session implements AutoCloseable {
   private final Path stateDir;
   private final Retort retort;
   private EmbeddedServer embedded;
+  private ScratchCluster scratch;
   private ConnectionFactory connections;
   private boolean closed;
 
@@ -122,11 +123,32 @@ final class Session implements AutoCloseable {
     return new ConnectionErrors(url.withDefaultPassword(env.get("PGPASSWORD")));
   }
 
+  /** The folder of the declared schema ({@code schema_location}). */
+  Path schemaLocation() {
+    return configFile.schemaLocation();
+  }
+
+  /** Connections to this session's database, for reading it (as {@code diff --from env:NAME} does). */
+  ConnectionFactory database() {
+    return this::open;
+  }
+
+  /** The scratch server of autogenerate and diff: {@code scratch_url}, or an embedded one started on first use. */
+  synchronized ScratchCluster scratch() {
+    if (scratch == null) {
+      scratch = ScratchCluster.of(configFile.scratchUrl(), stateDir, env, console);
+    }
+    return scratch;
+  }
+
   @Override
   public synchronized void close() {
     closed = true;
     if (embedded != null) {
       embedded.close();
+    }
+    if (scratch != null) {
+      scratch.close();
     }
   }
 }

@@ -191,7 +191,7 @@ class DevServerTest {
             + "-- +upgrade\nSELECT pg_sleep(30);\n-- +downgrade\nSELECT 1;\n");
     RetortProcess killed = upgradingTo("bbbbbbbbbbb2");
     killed.process().destroyForcibly().waitFor();
-    PgData pg = new PgData(tmp.resolve(".retort"), null);
+    PgData pg = new PgData(tmp.resolve(".retort"), null, "pgdata");
     assertThat(pg.running()).isPresent();                // the server outlived its command
 
     CliRun next = retort("current");

@@ -60,6 +60,14 @@ public final class RevisionWriter {
     return file;
   }
 
+  /** Writes a revision's whole text as {@code versions/<id>_<slug>.sql}; returns the file. */
+  public static Path writeText(Path location, String id, String message, String text) throws IOException {
+    Path file = location.resolve(ScriptDirectory.VERSIONS).resolve(id + "_" + slug(message) + ".sql");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
+    return file;
+  }
+
   static String render(String template, Map<String, String> values) {
     StringBuilder out = new StringBuilder(template.length() + 64);
     for (String line : template.split("\n", -1)) {

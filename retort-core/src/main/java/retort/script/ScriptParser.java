@@ -28,7 +28,8 @@ final class ScriptParser {
   private static final Pattern HEADER = Pattern.compile("--\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*(.*?)\\s*");
   private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*--\\s*\\+.*");
   private static final Set<String> KEYS =
-      Set.of("revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transactional");
+      Set.of("revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transactional",
+          "autogenerate");
 
   private final String name;
   private final String text;

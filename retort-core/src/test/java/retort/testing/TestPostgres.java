@@ -23,7 +23,11 @@ public final class TestPostgres {
   public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().setDataDirectoryCustomizer(TestPostgres::requirePasswords).start();
+        // durability off: nothing on a test server must survive a crash of the machine, and creating
+        // and dropping databases (as autogenerate's scratch work does) no longer waits for the disk
+        server = EmbeddedPostgres.builder().setDataDirectoryCustomizer(TestPostgres::requirePasswords)
+            .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off").start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }

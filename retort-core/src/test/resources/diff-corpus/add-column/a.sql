@@ -1,0 +1,1 @@
+CREATE TABLE public.apartment (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);

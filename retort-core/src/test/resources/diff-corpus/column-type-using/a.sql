@@ -1,0 +1,1 @@
+CREATE TABLE public.price (id int PRIMARY KEY, amount text NOT NULL DEFAULT '0');

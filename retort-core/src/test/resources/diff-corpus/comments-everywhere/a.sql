@@ -1,0 +1,10 @@
+CREATE SCHEMA app;
+CREATE TYPE app.kind AS ENUM ('a', 'b');
+CREATE SEQUENCE app.seq;
+CREATE TABLE app.t (id int PRIMARY KEY, k app.kind, CONSTRAINT t_id_check CHECK (id > 0));
+CREATE INDEX t_k ON app.t (k);
+CREATE FUNCTION app.f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_f BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f();
+COMMENT ON SCHEMA app IS 'the app';
+COMMENT ON TABLE app.t IS 'a table';
+COMMENT ON COLUMN app.t.k IS 'its kind';

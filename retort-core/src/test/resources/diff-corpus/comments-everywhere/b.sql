@@ -1,0 +1,15 @@
+CREATE SCHEMA app;
+CREATE TYPE app.kind AS ENUM ('a', 'b');
+CREATE SEQUENCE app.seq;
+CREATE TABLE app.t (id int PRIMARY KEY, k app.kind, CONSTRAINT t_id_check CHECK (id > 0));
+CREATE INDEX t_k ON app.t (k);
+CREATE FUNCTION app.f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER t_f BEFORE INSERT ON app.t FOR EACH ROW EXECUTE FUNCTION app.f();
+COMMENT ON SCHEMA app IS 'the application''s schema';
+COMMENT ON TYPE app.kind IS 'kinds';
+COMMENT ON SEQUENCE app.seq IS 'a sequence';
+COMMENT ON COLUMN app.t.id IS 'its id';
+COMMENT ON CONSTRAINT t_id_check ON app.t IS 'positive';
+COMMENT ON INDEX app.t_k IS 'by kind';
+COMMENT ON FUNCTION app.f() IS 'does nothing';
+COMMENT ON TRIGGER t_f ON app.t IS 'before insert';

@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+CREATE TABLE app.old (id int);

@@ -1,0 +1,2 @@
+CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public;
+CREATE TABLE public.booking (id int PRIMARY KEY, room int NOT NULL, stay daterange NOT NULL);

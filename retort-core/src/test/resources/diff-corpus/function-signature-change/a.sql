@@ -1,0 +1,3 @@
+CREATE FUNCTION public.fee(amount numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT amount * 0.1 $$;
+CREATE TABLE public.invoice (id int PRIMARY KEY, amount numeric CHECK (public.fee(amount) >= 0));
+CREATE VIEW public.fees AS SELECT id, public.fee(amount) AS fee FROM public.invoice;

@@ -1,0 +1,6 @@
+CREATE SCHEMA app;
+CREATE TABLE app.t (id int PRIMARY KEY, secret text, note text);
+CREATE SEQUENCE app.s;
+CREATE FUNCTION app.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TYPE app.e AS ENUM ('x');
+GRANT SELECT ON app.t TO PUBLIC;

@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id int PRIMARY KEY, email text, team int);
+CREATE TABLE public.team (id int PRIMARY KEY);

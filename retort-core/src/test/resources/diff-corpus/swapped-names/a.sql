@@ -1,0 +1,2 @@
+CREATE TABLE public.a (x int);
+CREATE TABLE public.b (y text);

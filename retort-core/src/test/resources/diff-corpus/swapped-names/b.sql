@@ -1,0 +1,2 @@
+CREATE TABLE public.a (y text);
+CREATE TABLE public.b (x int);
