@@ -173,7 +173,7 @@ class DevServerTest {
     Project.write(toml, Files.readString(toml) + "lock_wait = \"1s\"\n");
     Project.write(tmp.resolve("migrations/versions/bbbbbbbbbbb2_slow.sql"),
         "-- revision: bbbbbbbbbbb2\n-- down_revision: " + A + "\n-- message: slow\n"
-            + "-- +upgrade\nSELECT pg_sleep(6);\n-- +downgrade\nSELECT 1;\n");
+            + "-- +upgrade\nSELECT pg_sleep(4);\n-- +downgrade\nSELECT 1;\n");
     RetortProcess first = upgradingTo("bbbbbbbbbbb2");
 
     CliRun gaveUp = retort("current");

@@ -21,7 +21,7 @@ class RunInProgressTest {
   void aRunUnderWayIsNamedWhoAndSinceWhen() throws Exception {
     Project p = Project.create(tmp);
     p.table(A, null, "users");
-    p.migration(B, A, "slow", "SELECT pg_sleep(8);", "SELECT 1;");
+    p.migration(B, A, "slow", "SELECT pg_sleep(6);", "SELECT 1;");
     assertThat(p.run("upgrade", A).exitCode()).isZero();
     assertThat(p.run("current").err()).doesNotContain("in progress");
 
@@ -38,7 +38,7 @@ class RunInProgressTest {
     CliRun json = p.run("current", "--format", "json");
     CliRun history = p.run("history", "-v");
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));   // no waiting
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));   // no waiting
     for (CliRun r : List.of(current, json, history)) {
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(r.err()).as(r.toString()).containsPattern("A run is in progress on this database: pid " + holder
