@@ -418,11 +418,31 @@ public final class Retort {
    */
   public java.util.Optional<LockHolder> runInProgress() {
     try (Connection c = source.open()) {
-      return retort.db.RunLock.holder(c, retort.db.RunLock.key(store().versionTable()))
-          .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since(), h.doing()));
+      return holder(c);
     } catch (SQLException e) {
       throw Errors.of(e, target);
     }
+  }
+
+  /**
+   * {@link #current()} and {@link #runInProgress()} together, read on two connections opened side by
+   * side while the files load, so that the second costs no round trip of its own.
+   */
+  public CurrentState currentState() {
+    return withScripts(2, (dir, connections) -> {
+      Runner.Status status = runner(dir, connections).status();
+      java.util.Optional<LockHolder> run;
+      try (Connection c = connections.open()) {
+        run = holder(c);
+      }
+      status.stopped().ifPresent(new ListenerProgress(listener)::warning);
+      return new CurrentState(new Listings(dir).current(status.rows()), run);
+    });
+  }
+
+  private java.util.Optional<LockHolder> holder(Connection c) throws SQLException {
+    return retort.db.RunLock.holder(c, retort.db.RunLock.key(store().versionTable()))
+        .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since(), h.doing()));
   }
 
   /** The heads of the graph: revisions no other revision follows. */

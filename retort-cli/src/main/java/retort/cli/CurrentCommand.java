@@ -26,10 +26,10 @@ final class CurrentCommand implements Runnable {
     boolean verbose = Args.flag(spec, "--verbose");
     Format format = Args.format(spec);
     try (Session session = parent.session()) {
-      List<RevisionInfo> current = session.retort().current();
-      java.util.Optional<retort.LockHolder> run = session.retort().runInProgress();
-      if (run.isPresent()) {
-        parent.console.info(Render.runInProgress(run.get()));
+      retort.CurrentState state = session.retort().currentState();
+      List<RevisionInfo> current = state.revisions();
+      if (state.runInProgress().isPresent()) {
+        parent.console.info(Render.runInProgress(state.runInProgress().get()));
       }
       if (current.isEmpty()) {
         parent.console.info("The database is at base: no migration is applied");
