@@ -19,6 +19,16 @@ public final class TomlConfig {
     return ConfigFile.load(file, variables).config(environment, url);
   }
 
+  /** {@code schema_location}: the folder of the declared schema ({@code schema} beside the file by default). */
+  public static Path schemaLocation(Path file, Map<String, String> variables) {
+    return ConfigFile.load(file, variables).schemaLocation();
+  }
+
+  /** {@code scratch_url}: the server autogenerate and diff may use as a scratchpad, or null for an embedded one. */
+  public static String scratchUrl(Path file, Map<String, String> variables) {
+    return ConfigFile.load(file, variables).scratchUrl();
+  }
+
   /** The names of the file's environments, in file order. */
   public static List<String> environments(Path file, Map<String, String> variables) {
     return ConfigFile.load(file, variables).environmentNames();

@@ -1,0 +1,8 @@
+CREATE SCHEMA apartments;
+
+CREATE TABLE apartments.listing (
+  id       int PRIMARY KEY,
+  title    text NOT NULL,
+  district text
+);
+CREATE INDEX listing_title ON apartments.listing (title);
