@@ -34,14 +34,14 @@ final class ListenerProgress implements Progress {
 
   @Override
   public void stepStarted(Step step, Script script) {
-    StepSummary summary = Retort.summary(step, script);
+    StepSummary summary = Summaries.summary(step, script);
     LOG.debug("Running {} {}, {}", summary.direction(), summary.revision(), summary.message());
     listener.stepStarted(summary);
   }
 
   @Override
   public void stepFinished(Step step, Script script, Duration took) {
-    StepSummary summary = Retort.summary(step, script);
+    StepSummary summary = Summaries.summary(step, script);
     LOG.info("{} {} ({}) in {} ms", summary.direction().equals("upgrade") ? "Upgraded" : "Downgraded",
         summary.revision(), summary.message(), took.toMillis());
     listener.stepFinished(summary, took);
@@ -49,7 +49,7 @@ final class ListenerProgress implements Progress {
 
   @Override
   public void retrying(Step step, Script script, int attempt, Duration pause) {
-    StepSummary summary = Retort.summary(step, script);
+    StepSummary summary = Summaries.summary(step, script);
     LOG.warn("{}: lock_timeout reached, retry {} in {} ms", summary.file(), attempt, pause.toMillis());
     listener.stepRetrying(summary, attempt, pause);
   }

@@ -283,7 +283,7 @@ public final class Retort {
     List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
     ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
-      return result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
+      return Summaries.result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
     } catch (GraphException e) {
       throw Errors.of(e);
     }
@@ -406,7 +406,7 @@ public final class Retort {
     List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
     ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
-      return result(new Planner(dir.graph()).downgrade(rows, target), dir).steps();
+      return Summaries.result(new Planner(dir.graph()).downgrade(rows, target), dir).steps();
     } catch (GraphException e) {
       throw Errors.of(e);
     }
@@ -598,7 +598,7 @@ public final class Retort {
     } catch (SQLException e) {
       throw stopped(Errors.of(e, target));
     }
-    return report == null ? null : result(report.plan(), dir);
+    return report == null ? null : Summaries.result(report.plan(), dir);
   }
 
   /** Logs a run that stopped, as a warning, before it reaches the caller. */
@@ -606,22 +606,4 @@ public final class Retort {
     LoggerFactory.getLogger("retort").warn("Run stopped: {}", e.getMessage());
     return e;
   }
-
-  static MigrationResult result(Plan plan, ScriptDirectory dir) {
-    List<StepSummary> steps = new ArrayList<>();
-    for (Step s : plan.steps()) {
-      steps.add(summary(s, dir.script(s.revision())));
-    }
-    return new MigrationResult(steps, plan.rowsBefore(), plan.rowsAfter());
-  }
-
-  /** A step as the public API shows it. */
-  static StepSummary summary(Step s, Script script) {
-    List<String> down = s.revision().downRevisions();
-    List<String> self = List.of(s.revision().id());
-    int count = (s.isUpgrade() ? script.upgrade() : script.downgrade()).statements().size();
-    return new StepSummary(s.revision().id(), s.direction().word(), script.name(), script.message(),
-        s.isUpgrade() ? down : self, s.isUpgrade() ? self : down, count);
-  }
-
 }
