@@ -32,7 +32,8 @@ final class RetortCommand implements Runnable {
 
   /** The subcommands in the order help lists them. */
   private static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff");
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff",
+      "drift");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -52,6 +53,7 @@ final class RetortCommand implements Runnable {
       case "envs" -> new EnvsCommand(this).spec;
       case "validate" -> new ValidateCommand(this).spec;
       case "diff" -> new DiffCommand(this).spec;
+      case "drift" -> new DriftCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
