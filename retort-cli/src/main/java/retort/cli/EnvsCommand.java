@@ -16,23 +16,32 @@ final class EnvsCommand implements Runnable {
     this.parent = parent;
     this.spec = Args.command(this, "envs",
         "One line per environment: URL (password masked), current revision, pending migrations.");
+    spec.addOption(Args.flag("Add a column: whether each reachable database is what its migrations say (see drift).",
+        "--drift"));
   }
 
   @Override
   public void run() {
     try (Session session = parent.session()) {
       List<String[]> rows = new java.util.ArrayList<>();
+      boolean drift = Args.flag(spec, "--drift");
       for (String name : session.environments()) {
-        rows.add(line(session, name).split("\t", 3));
+        String[] row = line(session, name).split("\t", 3);
+        boolean reachable = !row[2].startsWith("unreachable: ") && !row[2].startsWith("not configured: ");
+        rows.add(!drift || !reachable ? row : new String[] {row[0], row[1], row[2], DriftColumn.of(session, name)});
       }
-      int[] width = new int[2];
+      int[] width = new int[3];
       for (String[] row : rows) {
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < row.length - 1; i++) {
           width[i] = Math.max(width[i], row[i].length());
         }
       }
       for (String[] row : rows) {
-        parent.console.out().println(String.format("%-" + width[0] + "s  %-" + width[1] + "s  %s", (Object[]) row));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < row.length - 1; i++) {
+          out.append(String.format("%-" + width[i] + "s  ", row[i]));
+        }
+        parent.console.out().println(out.append(row[row.length - 1]));
       }
     }
   }
