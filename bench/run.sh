@@ -59,8 +59,8 @@ if [ -z "$url" ]; then
   mkdir -p "$work/boot/m/versions"
   printf 'script_location = "m"\n[env.dev]\nurl = "embedded"\n' >"$work/boot/retort.toml"
   say "extracting the embedded PostgreSQL"
-  timeout "$limit" "$root/retort" -c "$work/boot/retort.toml" current >/dev/null 2>&1
-  pgctl="$(find "$work/boot/.retort/bin" -name pg_ctl -type f | head -n 1)"
+  RETORT_HOME="$work/home" timeout "$limit" "$root/retort" -c "$work/boot/retort.toml" current >/dev/null 2>&1
+  pgctl="$(find "$work/home/postgres" -name pg_ctl -type f | head -n 1)"
   pgbin="$(dirname "$pgctl")"
   pgdata="$work/pgdata"
   as_pg=()

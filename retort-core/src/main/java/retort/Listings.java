@@ -78,6 +78,7 @@ final class Listings {
   List<RevisionInfo> history(String range, List<String> rows) {
     RevisionGraph graph = dir.graph();
     Revision lower = null;
+    int steps = -1;
     List<Revision> uppers = graph.heads();
     if (range != null && !range.isBlank()) {
       int colon = range.indexOf(':');
@@ -89,7 +90,9 @@ final class Listings {
       String hi = range.substring(colon + 1).strip();
       try {
         Planner planner = new Planner(graph);
-        if (lo.equals("current")) {
+        if (lo.length() > 1 && lo.charAt(0) == '-' && lo.substring(1).chars().allMatch(Character::isDigit)) {
+          steps = Integer.parseInt(lo.substring(1));
+        } else if (lo.equals("current")) {
           List<Revision> at = currentRevisions(graph, rows);
           if (at.size() > 1) {
             throw new RetortException(RetortException.Kind.USAGE, null, "the database is at several heads: "
@@ -109,11 +112,45 @@ final class Listings {
       }
     }
     Set<String> current = new HashSet<>(rows);
+    Set<String> within = steps < 0 ? null : within(graph, graph.heads(), steps);
     List<RevisionInfo> out = new ArrayList<>();
     for (Revision r : graph.between(lower, uppers)) {
-      out.add(info(r, current));
+      if (within == null || within.contains(r.id())) {
+        out.add(info(r, current));
+      }
     }
     return out;
+  }
+
+  /**
+   * {@code -N:END}: the revisions up to END that are at most N parent steps below a head, as Alembic
+   * counts: down from the heads, neither from END nor from the database. Where Alembic's walk stops
+   * at a merge ("Ambiguous walk"), this goes on along every parent. N beyond the base is an error,
+   * as in Alembic.
+   */
+  private static Set<String> within(RevisionGraph graph, List<Revision> uppers, int steps) {
+    Set<String> seen = new HashSet<>();
+    List<Revision> level = new ArrayList<>(uppers);
+    for (Revision r : level) {
+      seen.add(r.id());
+    }
+    for (int depth = 1; depth <= steps; depth++) {
+      List<Revision> next = new ArrayList<>();
+      for (Revision r : level) {
+        for (String parent : r.downRevisions()) {
+          if (seen.add(parent)) {
+            graph.get(parent).ifPresent(next::add);
+          }
+        }
+      }
+      if (next.isEmpty()) {
+        throw new RetortException(RetortException.Kind.USAGE, null, "-" + steps + " goes below the base: "
+            + String.join(", ", ids(uppers)) + " has " + (depth - 1) + " revision" + (depth == 2 ? "" : "s")
+            + " below it", "use base: for all of them, or -" + (depth - 1) + ":");
+      }
+      level = next;
+    }
+    return seen;
   }
 
   private static List<Revision> currentRevisions(RevisionGraph graph, List<String> rows) {

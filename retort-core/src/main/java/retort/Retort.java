@@ -56,10 +56,18 @@ public final class Retort {
   private final ClasspathLocation classpath;
   /** Whether a run takes one connection and holds the run lock on it (true for a DataSource). */
   private final boolean oneConnection;
+  /** Written in the log row of each step a run makes (see {@link #withNote}), or null. */
+  private final String note;
   private ScriptDirectory scripts;
 
   private Retort(Config config, ConnectionSource source, String target, RetortListener listener,
       boolean singleTransaction, String upgradeTarget, ClasspathLocation classpath, boolean oneConnection) {
+    this(config, source, target, listener, singleTransaction, upgradeTarget, classpath, oneConnection, null);
+  }
+
+  private Retort(Config config, ConnectionSource source, String target, RetortListener listener,
+      boolean singleTransaction, String upgradeTarget, ClasspathLocation classpath, boolean oneConnection, String note) {
+    this.note = note;
     this.config = config;
     this.source = source;
     this.target = target;
@@ -112,7 +120,7 @@ public final class Retort {
 
   /** The same Retort, reporting its progress to this listener (besides logging it through SLF4J). */
   public Retort withListener(RetortListener newListener) {
-    return new Retort(config, source, target, newListener, singleTransaction, upgradeTarget, classpath, oneConnection);
+    return new Retort(config, source, target, newListener, singleTransaction, upgradeTarget, classpath, oneConnection, note);
   }
 
   /**
@@ -127,12 +135,12 @@ public final class Retort {
     if (location.startsWith(ClasspathLocation.PREFIX)) {
       ClassLoader l = loader != null ? loader : Thread.currentThread().getContextClassLoader();
       ClasspathLocation at = ClasspathLocation.of(location, l != null ? l : Retort.class.getClassLoader());
-      return new Retort(config, source, target, listener, singleTransaction, upgradeTarget, at, oneConnection);
+      return new Retort(config, source, target, listener, singleTransaction, upgradeTarget, at, oneConnection, note);
     }
     String path = location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location;
     Config moved = new Config(Path.of(path), config.versionTable(), config.versionTableSchema(), config.environment(),
         config.cacheFile());
-    return new Retort(moved, source, target, listener, singleTransaction, upgradeTarget, null, oneConnection);
+    return new Retort(moved, source, target, listener, singleTransaction, upgradeTarget, null, oneConnection, note);
   }
 
   /** Where the migrations are read from, as a user names it: a class path location or a directory. */
@@ -145,7 +153,7 @@ public final class Retort {
    * PostgreSQL) instead of one transaction per migration.
    */
   public Retort withSingleTransaction(boolean single) {
-    return new Retort(config, source, target, listener, single, upgradeTarget, classpath, oneConnection);
+    return new Retort(config, source, target, listener, single, upgradeTarget, classpath, oneConnection, note);
   }
 
   /** The same Retort with the version table of this name ({@code alembic_version} adopts Alembic's). */
@@ -176,13 +184,22 @@ public final class Retort {
     return with(config.withCacheFile(file));
   }
 
+  /**
+   * The same Retort writing this note in the log row of each step its runs make, e.g. why a check
+   * was skipped (null: none).
+   */
+  public Retort withNote(String text) {
+    return new Retort(config, source, target, listener, singleTransaction, upgradeTarget, classpath, oneConnection, text);
+  }
+
   /** The same Retort whose {@link #upgrade()} goes to this target ({@code head} by default). */
   public Retort withTarget(String newTarget) {
-    return new Retort(config, source, target, listener, singleTransaction, newTarget, classpath, oneConnection);
+    return new Retort(config, source, target, listener, singleTransaction, newTarget, classpath, oneConnection, note);
   }
 
   private Retort with(Config newConfig) {
-    return new Retort(newConfig, source, target, listener, singleTransaction, upgradeTarget, classpath, oneConnection);
+    return new Retort(newConfig, source, target, listener, singleTransaction, upgradeTarget, classpath, oneConnection,
+        note);
   }
 
   public Config config() {
@@ -400,12 +417,58 @@ public final class Retort {
       for (int i = entries.size() - 1; i >= 0 && out.size() < limit; i--) {
         retort.db.LogEntry e = entries.get(i);
         out.add(new LogRecord(e.revision(), e.direction(), e.started(), e.finished(), e.durationMillis(),
-            e.databaseUser(), e.environment(), e.outcome(), e.error()));
+            e.databaseUser(), e.environment(), e.outcome(), e.error(), e.note()));
       }
       return out;
     } catch (SQLException e) {
       throw Errors.of(e, target);
     }
+  }
+
+  // ---- for the command line: what it shows beside a listing, and before a change
+
+  /** The migrations a downgrade to the target would undo now, newest first, without undoing them. */
+  public List<StepSummary> pendingDowngrade(String target) {
+    List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
+    ScriptDirectory dir = scripts();                // loaded above, while connecting
+    try {
+      return result(new Planner(dir.graph()).downgrade(rows, target), dir).steps();
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
+  }
+
+  /**
+   * The run that holds the run lock on this database now, if any: its session (who, since when)
+   * and the step it runs. Reads the lock without waiting for it.
+   */
+  public java.util.Optional<LockHolder> runInProgress() {
+    try (Connection c = source.open()) {
+      return holder(c);
+    } catch (SQLException e) {
+      throw Errors.of(e, target);
+    }
+  }
+
+  /**
+   * {@link #current()} and {@link #runInProgress()} together, read on two connections opened side by
+   * side while the files load, so that the second costs no round trip of its own.
+   */
+  public CurrentState currentState() {
+    return withScripts(2, (dir, connections) -> {
+      Runner.Status status = runner(dir, connections).status();
+      java.util.Optional<LockHolder> run;
+      try (Connection c = connections.open()) {
+        run = holder(c);
+      }
+      status.stopped().ifPresent(new ListenerProgress(listener)::warning);
+      return new CurrentState(new Listings(dir).current(status.rows()), run);
+    });
+  }
+
+  private java.util.Optional<LockHolder> holder(Connection c) throws SQLException {
+    return retort.db.RunLock.holder(c, retort.db.RunLock.key(store().versionTable()))
+        .map(h -> new LockHolder(h.pid(), h.applicationName(), h.user(), h.since(), h.doing()));
   }
 
   /** The heads of the graph: revisions no other revision follows. */
@@ -510,7 +573,7 @@ public final class Retort {
     RunSettings d = RunSettings.defaults();
     return new RunSettings(env.lockTimeout(), env.statementTimeout(), env.lockRetries(),
         d.retryPause(), env.lockWait() == null ? d.lockWait() : env.lockWait(), env.name(), version(),
-        singleTransaction);
+        singleTransaction, note);
   }
 
   /** Work that needs both the files and the database. */

@@ -25,6 +25,18 @@ final class Args {
     return spec;
   }
 
+  /**
+   * Ends the command's help with a pointer to the global options and with examples, each a command
+   * line and what it does.
+   */
+  static void examples(CommandSpec spec, String... commandsAndWhat) {
+    StringBuilder b = new StringBuilder("%nGlobal options (-c FILE, -e ENV, --url URL, -y, --debug): see `retort --help`.%n%nExamples:");
+    for (int i = 0; i + 1 < commandsAndWhat.length; i += 2) {
+      b.append("%n  ").append(commandsAndWhat[i]).append("%n      ").append(commandsAndWhat[i + 1]);
+    }
+    spec.usageMessage().footer(b.toString());
+  }
+
   /** An option without a value: false unless given. */
   static OptionSpec flag(String description, String... names) {
     return OptionSpec.builder(names).type(boolean.class).description(description).build();
@@ -44,6 +56,29 @@ final class Args {
   /** The one positional parameter of a command, required unless its arity is changed. */
   static PositionalParamSpec.Builder positional(String label, String description) {
     return PositionalParamSpec.builder().index("0").arity("1").required(true).type(String.class).paramLabel(label).description(description);
+  }
+
+  /**
+   * Lets the command's target start with a minus ({@code -1}, {@code -1:head}): an argument that is
+   * not one of its options is read as the target, and {@link #target} refuses one that is no target.
+   */
+  static void targetMayStartWithMinus(CommandSpec spec) {
+    spec.parser().unmatchedOptionsArePositionalParams(true);
+  }
+
+  /** The command's target; an unknown option that took its place is refused as such, with the closest option. */
+  static String target(CommandSpec spec) {
+    String target = positional(spec);
+    if (target != null && target.startsWith("-") && !target.matches("-\\d+(:.*)?")) {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      for (OptionSpec o : spec.options()) {
+        names.addAll(java.util.List.of(o.names()));
+      }
+      String near = Suggest.closest(target.replaceFirst("=.*", ""), names);
+      throw new retort.RetortException(retort.RetortException.Kind.USAGE, null, "unknown option '" + target + "'",
+          (near == null ? "" : "did you mean `" + near + "`? ") + "see `retort " + spec.name() + " --help`");
+    }
+    return target;
   }
 
   // ---- reading, after parsing

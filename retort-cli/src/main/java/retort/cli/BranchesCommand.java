@@ -17,6 +17,9 @@ final class BranchesCommand implements Runnable {
     this.parent = parent;
     this.spec = Args.command(this, "branches", "Show the branch points of the revision graph.");
     spec.addOption(Args.format("one JSON document, each branch point with its next_revisions."));
+    Args.examples(spec,
+        "retort branches", "each branch point and the revisions that follow it",
+        "retort branches --format json", "the same as JSON");
   }
 
   @Override

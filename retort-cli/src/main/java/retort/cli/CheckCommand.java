@@ -14,6 +14,9 @@ final class CheckCommand implements Runnable {
   CheckCommand(RetortCommand parent) {
     this.parent = parent;
     this.spec = Args.command(this, "check", "Exit 1 when migrations are pending, 4 when an applied migration changed or a run stopped part way, 0 when the database is at head.");
+    Args.examples(spec,
+        "retort check", "exit 0 when dev is at head, 1 naming what is pending",
+        "retort -e staging check", "the same for staging, e.g. in a deploy gate");
   }
 
   @Override

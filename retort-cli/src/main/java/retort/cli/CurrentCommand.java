@@ -15,6 +15,10 @@ final class CurrentCommand implements Runnable {
     this.spec = Args.command(this, "current", "Show the revision(s) the database is at.");
     spec.addOption(Args.flag("Show each revision in full.", "-v", "--verbose"));
     spec.addOption(Args.format("one JSON document for scripts."));
+    Args.examples(spec,
+        "retort current", "the revision the dev database is at, e.g. 4c1f0e9a2b7d (head)",
+        "retort -e staging current -v", "the revision staging is at, in full",
+        "retort current --format json | jq -r '.[].revision'", "the id alone, for a script");
   }
 
   @Override
@@ -22,7 +26,11 @@ final class CurrentCommand implements Runnable {
     boolean verbose = Args.flag(spec, "--verbose");
     Format format = Args.format(spec);
     try (Session session = parent.session()) {
-      List<RevisionInfo> current = session.retort().current();
+      retort.CurrentState state = session.retort().currentState();
+      List<RevisionInfo> current = state.revisions();
+      if (state.runInProgress().isPresent()) {
+        parent.console.info(Render.runInProgress(state.runInProgress().get()));
+      }
       if (current.isEmpty()) {
         parent.console.info("The database is at base: no migration is applied");
       }

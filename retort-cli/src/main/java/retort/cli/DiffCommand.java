@@ -26,6 +26,9 @@ final class DiffCommand implements Runnable {
     spec.addOption(Args.value("X", "Where to start: " + sides + " (default head).", "--from").defaultValue("head").build());
     spec.addOption(Args.value("Y", "Where to go: " + sides + " (default schema).", "--to").defaultValue("schema").build());
     spec.addOption(Args.format("the changes, one object each"));
+    Args.examples(spec,
+        "retort diff", "head to the declared schema; exit 1 when they differ (a CI gate)",
+        "retort diff --from env:prod --to head", "what upgrading prod to head would change");
   }
 
   @Override

@@ -8,9 +8,10 @@ final class DriftColumn {
 
   private DriftColumn() {}
 
-  static String of(Session session, String environment) {
-    try (Session env = session.other(environment)) {
-      DriftReport report = env.retort().drift(session.scratch());
+  /** The column for the environment of {@code env}, its revisions replayed on {@code scratch}. */
+  static String of(Session env, ScratchCluster scratch) {
+    try {
+      DriftReport report = env.retort().drift(scratch);
       int n = report.findings().size();
       return report.isEmpty() ? "no drift" : "drifted: " + n + " object" + (n == 1 ? "" : "s");
     } catch (RetortException e) {

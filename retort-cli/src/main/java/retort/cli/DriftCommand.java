@@ -25,6 +25,9 @@ final class DriftCommand implements Runnable {
     spec.addOption(Args.flag("Print the SQL that would take the database back to its recorded state (drift runs nothing).",
         "--sql"));
     spec.addOption(Args.format("the findings, one object each"));
+    Args.examples(spec,
+        "retort -e staging drift", "every object added, removed or changed by hand; exit 1 when any",
+        "retort -e staging drift --sql", "the SQL that takes staging back to what its revisions make");
   }
 
   @Override

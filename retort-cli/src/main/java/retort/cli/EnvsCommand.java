@@ -18,36 +18,62 @@ final class EnvsCommand implements Runnable {
         "One line per environment: URL (password masked), current revision, pending migrations.");
     spec.addOption(Args.flag("Add a column: whether each reachable database is what its migrations say (see drift).",
         "--drift"));
+    Args.examples(spec,
+        "retort envs", "dev, staging and prod: URL, revision, pending count",
+        "retort envs --drift", "and whether each reachable database has drifted from its migrations",
+        "retort -c deploy/retort.toml envs", "the environments of another config file");
   }
 
   @Override
   public void run() {
-    try (Session session = parent.session()) {
-      List<String[]> rows = new java.util.ArrayList<>();
-      boolean drift = Args.flag(spec, "--drift");
-      for (String name : session.environments()) {
-        String[] row = line(session, name).split("\t", 3);
+    ConfigFile file = parent.configFile();
+    List<String> names = file.environmentNames();
+    if (names.isEmpty()) {
+      throw new RetortException(RetortException.Kind.USAGE, file.file().toString(), "no environment is configured",
+          "add [env.dev] with url = \"embedded\" (or a postgresql:// URL)");
+    }
+    boolean drift = Args.flag(spec, "--drift");
+    List<String[]> rows = new java.util.ArrayList<>();
+    Session scratch = null; // the session of the first reachable environment starts the one scratch server
+    try {
+      for (String name : names) {
+        String[] row = line(parent, file, name).split("\t", 3);
         boolean reachable = !row[2].startsWith("unreachable: ") && !row[2].startsWith("not configured: ");
-        rows.add(!drift || !reachable ? row : new String[] {row[0], row[1], row[2], DriftColumn.of(session, name)});
-      }
-      int[] width = new int[3];
-      for (String[] row : rows) {
-        for (int i = 0; i < row.length - 1; i++) {
-          width[i] = Math.max(width[i], row[i].length());
+        if (!drift || !reachable) {
+          rows.add(row);
+          continue;
+        }
+        scratch = scratch != null ? scratch : parent.session(file, name);
+        try (Session env = parent.session(file, name)) {
+          rows.add(new String[] {row[0], row[1], row[2], DriftColumn.of(env, scratch.scratch())});
         }
       }
-      for (String[] row : rows) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < row.length - 1; i++) {
-          out.append(String.format("%-" + width[i] + "s  ", row[i]));
-        }
-        parent.console.out().println(out.append(row[row.length - 1]));
+    } finally {
+      if (scratch != null) {
+        scratch.close();
       }
+    }
+    print(rows);
+  }
+
+  private void print(List<String[]> rows) {
+    int[] width = new int[3];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length - 1; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < row.length - 1; i++) {
+        out.append(String.format("%-" + width[i] + "s  ", row[i]));
+      }
+      parent.console.out().println(out.append(row[row.length - 1]));
     }
   }
 
-  private static String line(Session session, String name) {
-    try (Session env = session.other(name)) {
+  private static String line(RetortCommand parent, ConfigFile file, String name) {
+    try (Session env = parent.session(file, name)) {
       String target = env.target();
       List<RevisionInfo> current;
       try {

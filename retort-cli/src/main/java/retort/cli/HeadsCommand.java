@@ -14,6 +14,9 @@ final class HeadsCommand implements Runnable {
     this.spec = Args.command(this, "heads", "Show the heads of the revision graph.");
     spec.addOption(Args.flag("Show each head in full.", "-v", "--verbose"));
     spec.addOption(Args.format("one JSON document for scripts."));
+    Args.examples(spec,
+        "retort heads", "the heads, e.g. 4c1f0e9a2b7d (head)",
+        "retort heads -v", "each head in full: parent, path, message");
   }
 
   @Override

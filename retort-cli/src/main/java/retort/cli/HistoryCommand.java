@@ -20,6 +20,10 @@ final class HistoryCommand implements Runnable {
     spec.addOption(Args.flag("Do not connect to the database: no current marks.", "--offline"));
     spec.addOption(Args.flag("Draw the revision graph, like git log --graph --oneline.", "--graph"));
     spec.addOption(Args.format("one JSON document for scripts."));
+    Args.examples(spec,
+        "retort history -r -3:", "the last three revisions and the ones after them",
+        "retort history --graph", "the revision graph, branches and merges drawn",
+        "retort history --offline --format json", "every revision as JSON, without connecting");
   }
 
   @Override
@@ -49,6 +53,12 @@ final class HistoryCommand implements Runnable {
           parent.console.info("warning: " + e.getMessage() + "; listing without the current revision");
           history = session.retort().history(range, false);
           currentKnown = false;
+        }
+      }
+      if (verbose && currentKnown) {
+        java.util.Optional<retort.LockHolder> run = session.retort().runInProgress();
+        if (run.isPresent()) {
+          parent.console.info(Render.runInProgress(run.get()));
         }
       }
       if (format == Format.json) {

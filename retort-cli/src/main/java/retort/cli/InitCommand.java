@@ -14,6 +14,9 @@ final class InitCommand implements Runnable {
     this.parent = parent;
     this.spec = Args.command(this, "init", "Create a migration environment: retort.toml, migrations/versions, the template.");
     spec.addPositional(Args.positional("DIR", "The directory to create it in.").type(Path.class).build());
+    Args.examples(spec,
+        "retort init billing-db", "billing-db/retort.toml, billing-db/migrations/versions/ and the template",
+        "retort init .", "a migration environment in the current directory");
   }
 
   @Override

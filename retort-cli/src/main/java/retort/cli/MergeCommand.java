@@ -17,6 +17,9 @@ final class MergeCommand implements Runnable {
         .index("0..*").arity("0..*").required(false).type(List.class).auxiliaryTypes(String.class).build());
     spec.addOption(Args.value("MSG", "What the merge is.", "-m", "--message").required(true).build());
     spec.addOption(Args.value("ID", "The revision id instead of a random one.", "--rev-id").build());
+    Args.examples(spec,
+        "retort merge heads -m \"merge billing\"", "a merge revision whose parents are all the heads",
+        "retort merge 4c1f 7e6d -m \"merge\"", "a merge of these two revisions");
   }
 
   @Override

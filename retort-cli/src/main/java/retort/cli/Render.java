@@ -64,6 +64,12 @@ final class Render {
     return GraphDrawing.render(nodes);
   }
 
+  /** The note that a run holds the lock: who, since when, and what it runs when known. */
+  static String runInProgress(retort.LockHolder h) {
+    return "A run is in progress on this database: pid " + h.pid() + " (user " + h.user() + ", application_name '"
+        + h.applicationName() + "'), connected since " + h.since() + (h.doing() == null ? "" : "; " + h.doing());
+  }
+
   static String line(RevisionInfo r) {
     String down = r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
     return down + " -> " + r.revision() + marks(r) + ", " + r.message();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code retort}: the top command, which holds the global options and the subcommands. */
-final class RetortCommand implements Runnable {
+final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
 
   final CommandSpec spec;
   final Console console;
@@ -18,11 +18,38 @@ final class RetortCommand implements Runnable {
     this.environment = environment;
     this.spec = Args.command(this, "retort", "Schema migrations for PostgreSQL.").versionProvider(new VersionProvider());
     GlobalOptions.addTo(spec);
+    spec.usageMessage().footer("%nExamples:"
+        + "%n  retort init billing-db%n      a new migration environment in billing-db/"
+        + "%n  retort revision -m \"add reviews\"%n      a new migration file, parented on the head"
+        + "%n  retort upgrade head%n      apply it to the dev database"
+        + "%n  retort help upgrade%n      the options and examples of one command");
   }
 
   /** The global options as given. */
   GlobalOptions options() {
     return GlobalOptions.of(spec);
+  }
+
+  /** The process environment the command runs in. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The config file the options name, read and checked. */
+  ConfigFile configFile() {
+    return Session.configFile(options(), console, environment);
+  }
+
+  /** The config file at {@code path} (null: ./retort.toml), read and checked. */
+  ConfigFile configFile(String path) {
+    GlobalOptions given = options();
+    return Session.configFile(new GlobalOptions(path == null ? null : java.nio.file.Path.of(path), null, null, false,
+        given.debug()), console, environment);
+  }
+
+  /** A session on one environment of that file. */
+  Session session(ConfigFile file, String environmentName) {
+    return Session.on(file, environmentName, null, console, environment);
   }
 
   /** Opens a session for the options given. */
@@ -31,9 +58,9 @@ final class RetortCommand implements Runnable {
   }
 
   /** The subcommands in the order help lists them. */
-  private static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff",
-      "drift");
+  static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff", "drift", "log", "dev",
+      "completion", "help");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -54,22 +81,28 @@ final class RetortCommand implements Runnable {
       case "validate" -> new ValidateCommand(this).spec;
       case "diff" -> new DiffCommand(this).spec;
       case "drift" -> new DriftCommand(this).spec;
+      case "log" -> new LogCommand(this).spec;
+      case "dev" -> new DevCommand(this).spec;
+      case "help" -> new HelpCommand(this).spec;
+      case "completion" -> new CompletionCommand(this).spec;
+      case "__complete" -> new CompleteCommand(this).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   /**
-   * Adds the subcommand that the arguments name, or every subcommand when they name none or an
-   * unknown one (help lists them all, and picocli suggests the nearest name), or none for
+   * Adds the subcommand that the arguments name, or every subcommand when they name none, an
+   * unknown one or {@code help} (help lists them all), or none for
    * {@code --version} alone. Building one command's model instead of fourteen is a good part of a
    * run's start-up.
    */
   void addSubcommands(CommandLine cli, String[] args) {
     String wanted = commandName(spec, args);
+    console.command(wanted == null ? "retort" : "retort " + wanted);
     if (wanted == null && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
       return;                                       // only the version is printed: no command to list
     }
-    if (wanted != null && COMMANDS.contains(wanted)) {
+    if (wanted != null && (COMMANDS.contains(wanted) || wanted.equals("__complete")) && !wanted.equals("help")) {
       cli.addSubcommand(wanted, command(wanted));
     } else {
       for (String name : COMMANDS) {
@@ -96,8 +129,34 @@ final class RetortCommand implements Runnable {
     return null;
   }
 
+  /** The command line of the subcommand {@code name}, added now if the arguments did not name it. */
+  CommandLine subcommand(String name) {
+    CommandLine cli = spec.commandLine();
+    CommandLine sub = cli.getSubcommands().get(name);
+    if (sub == null) {
+      cli.addSubcommand(name, command(name));
+      sub = cli.getSubcommands().get(name);
+      sub.setHelpFactory(cli.getHelpFactory());
+    }
+    return sub;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(console.err());
+  }
+
+  /** Runs the command that was parsed, once it is clear it was given no global option it ignores. */
+  @Override
+  public int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult sub = parsed.subcommand();
+    if (sub != null) {
+      try {
+        options().refuseUnused(sub.commandSpec().name());
+      } catch (retort.RetortException e) {
+        throw new CommandLine.ExecutionException(sub.commandSpec().commandLine(), e.getMessage(), e);
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 }

@@ -28,6 +28,10 @@ final class RevisionCommand implements Runnable {
     spec.addOption(Args.flag("With --autogenerate: one plain transactional revision, no concurrent index builds.",
         "--no-lock-safety"));
     spec.addOption(Args.flag("With --autogenerate: say how long each phase took.", "-v", "--verbose"));
+    Args.examples(spec,
+        "retort revision -m \"add reviews\"", "versions/<id>_add_reviews.sql, parented on the head",
+        "retort revision -m \"invoices\" --head base --branch-label billing", "the first revision of a new branch, billing",
+        "retort revision --autogenerate -m \"reviews\"", "the SQL from head to the declared schema (schema_location)");
   }
 
   @Override

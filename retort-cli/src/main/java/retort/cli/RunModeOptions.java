@@ -14,6 +14,16 @@ final class RunModeOptions {
         "--single-transaction"));
   }
 
+  /**
+   * An offline upgrade's range, with a start relative to its end: {@code -1:head}
+   * is {@code head-1:head}, the last migration. (Alembic has no such start offline: it needs the
+   * database's revision.)
+   */
+  static String range(String range) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+):(.+)").matcher(range);
+    return m.matches() ? m.group(2) + "-" + m.group(1) + ":" + m.group(2) : range;
+  }
+
   static boolean sql(CommandSpec spec) {
     return Args.flag(spec, "--sql");
   }

@@ -1,8 +1,5 @@
 package retort.cli;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,37 +17,33 @@ import retort.ScratchServer;
 final class ScratchCluster implements ScratchServer, AutoCloseable {
 
   private final DatabaseUrl url;
-  private final EmbeddedPostgres embedded;
+  private final PgData embedded;
+  private final DataDirectoryLock lock;
 
-  private ScratchCluster(DatabaseUrl url, EmbeddedPostgres embedded) {
+  private ScratchCluster(DatabaseUrl url, PgData embedded, DataDirectoryLock lock) {
     this.url = url;
     this.embedded = embedded;
+    this.lock = lock;
   }
 
-  static ScratchCluster of(String scratchUrl, Path stateDir, Map<String, String> env) {
+  static ScratchCluster of(String scratchUrl, Path stateDir, Map<String, String> env, Console console) {
     if (scratchUrl != null && !scratchUrl.isBlank() && !scratchUrl.strip().equals(DatabaseUrl.EMBEDDED_KEYWORD)) {
       return new ScratchCluster(DatabaseUrl.parse(scratchUrl, "scratch_url").withDefaultPassword(env.get("PGPASSWORD")),
-          null);
+          null, null);
     }
-    Path data = stateDir.resolve("scratch");
+    PgData pg = PgData.of(stateDir, env, "scratch");
+    DataDirectoryLock lock = DataDirectoryLock.acquire(stateDir, "scratch", java.time.Duration.ofSeconds(120), console);
     try {
-      Files.createDirectories(stateDir);
-      StateDirectory.prepare(stateDir);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setDataDirectory(data.toFile())
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(stateDir.resolve("bin").toFile())
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setServerConfig("max_locks_per_transaction", "1024")
-          .start();
-      return new ScratchCluster(DatabaseUrl.parse("jdbc:postgresql://localhost:" + pg.getPort()
-          + "/postgres?user=postgres"), pg);
-    } catch (IOException | RuntimeException e) {
-      throw new RetortException(RetortException.Kind.ERROR, data.toString(),
-          "cannot start the scratch PostgreSQL: " + e.getMessage(),
-          "is another retort command using it right now? If not, remove " + data + " to start afresh", e);
+      if (pg.running().isPresent()) {
+        pg.stop();                               // left by a command that was killed before it could stop it
+      }
+      pg.initIfNeeded();
+      int port = pg.start(PgData.anyFreePort(), false,
+          " -c full_page_writes=off -c max_locks_per_transaction=1024").port();
+      return new ScratchCluster(PgData.url(port), pg, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
@@ -74,9 +67,9 @@ final class ScratchCluster implements ScratchServer, AutoCloseable {
   public void close() {
     if (embedded != null) {
       try {
-        embedded.close();
-      } catch (IOException ignored) {
-        // the server stops with the process in any case
+        embedded.stop();
+      } finally {
+        lock.close();
       }
     }
   }

@@ -42,22 +42,31 @@ final class Session implements AutoCloseable {
   }
 
   static Session open(GlobalOptions options, Console console, Map<String, String> env) {
+    ConfigFile configFile = configFile(options, console, env);
+    String name = options.env() != null ? options.env() : env.getOrDefault("RETORT_ENV", "dev");
+    return on(configFile, name, options.url(), console, env);
+  }
+
+  /** The config file the options name (default ./retort.toml), read and checked. */
+  static ConfigFile configFile(GlobalOptions options, Console console, Map<String, String> env) {
     console.debug(options.debug());
     Path file = options.config() != null ? options.config() : Path.of(ConfigFile.NAME);
     if (options.config() == null && !Files.exists(file)) {
       throw new RetortException(RetortException.Kind.USAGE, null, "no " + ConfigFile.NAME + " in "
           + Path.of("").toAbsolutePath(), "run retort in the directory that has it, pass -c FILE, or create one with `retort init DIR`");
     }
-    ConfigFile configFile = ConfigFile.load(file, env);
-    String name = options.env() != null ? options.env() : env.getOrDefault("RETORT_ENV", "dev");
-    Path stateDir = file.toAbsolutePath().getParent().resolve(".retort");
-    Config config = withCache(configFile.config(name, options.url()), stateDir, env);
-    return new Session(configFile, config, stateDir, console, env);
+    return ConfigFile.load(file, env);
+  }
+
+  /** A session on one environment of the config file, with {@code url} (when not null) in place of its URL. */
+  static Session on(ConfigFile configFile, String environment, String url, Console console, Map<String, String> env) {
+    Path stateDir = configFile.file().toAbsolutePath().getParent().resolve(".retort");
+    return new Session(configFile, withCache(configFile.config(environment, url), stateDir, env), stateDir, console, env);
   }
 
   /** A session on another environment of the same config file, e.g. the one changes are promoted from. */
   Session other(String environment) {
-    return new Session(configFile, withCache(configFile.config(environment, null), stateDir, env), stateDir, console, env);
+    return on(configFile, environment, null, console, env);
   }
 
   /**
@@ -69,11 +78,6 @@ final class Session implements AutoCloseable {
       return config;
     }
     return config.withCacheFile(stateDir.resolve("cache").resolve("scripts.bin"));
-  }
-
-  /** The names of the config file's environments, in file order. */
-  java.util.List<String> environments() {
-    return configFile.environmentNames();
   }
 
   /** Where this session's database is, for people: the URL with its password masked. */
@@ -112,12 +116,11 @@ final class Session implements AutoCloseable {
   private ConnectionFactory source() {
     DatabaseUrl url = config.environment().url();
     if (url.isEmbedded()) {
-      embedded = EmbeddedServer.start(stateDir);
+      embedded = EmbeddedServer.start(stateDir, env, config.environment().lockWait(), console);
       DatabaseUrl started = embedded.url();
       return () -> started.connect("retort");
     }
-    DatabaseUrl withPassword = url.withDefaultPassword(env.get("PGPASSWORD"));
-    return () -> withPassword.connect("retort");
+    return new ConnectionErrors(url.withDefaultPassword(env.get("PGPASSWORD")));
   }
 
   /** The folder of the declared schema ({@code schema_location}). */
@@ -133,7 +136,7 @@ final class Session implements AutoCloseable {
   /** The scratch server of autogenerate and diff: {@code scratch_url}, or an embedded one started on first use. */
   synchronized ScratchCluster scratch() {
     if (scratch == null) {
-      scratch = ScratchCluster.of(configFile.scratchUrl(), stateDir, env);
+      scratch = ScratchCluster.of(configFile.scratchUrl(), stateDir, env, console);
     }
     return scratch;
   }

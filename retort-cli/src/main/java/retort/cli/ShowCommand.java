@@ -13,6 +13,9 @@ final class ShowCommand implements Runnable {
     this.spec = Args.command(this, "show", "Show one revision in full.");
     spec.addPositional(Args.positional("REV", "A revision id or prefix, a label, head.").build());
     spec.addOption(Args.format("a JSON array holding the one revision."));
+    Args.examples(spec,
+        "retort show head", "the head revision in full",
+        "retort show billing@head --format json", "the head of the billing branch, as JSON");
   }
 
   @Override

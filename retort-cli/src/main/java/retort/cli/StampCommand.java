@@ -16,6 +16,12 @@ final class StampCommand implements Runnable {
     spec.addOption(Args.flag("Empty the version table first.", "--purge"));
     spec.addOption(Args.flag("Accept an intended edit of the applied revision REV: log its file's checksum, change no version.",
         "--update-checksum"));
+    spec.addOption(Args.flag("Stamp even where allow_downgrade = false when it empties the version table or moves it back.",
+        "--allow-downgrade"));
+    Args.examples(spec,
+        "retort stamp head", "adopt a database whose schema was built by hand",
+        "retort stamp --update-checksum 4c1f", "accept an intended edit of the applied migration 4c1f",
+        "retort stamp base --purge", "empty the version table (refused where allow_downgrade = false)");
   }
 
   @Override
@@ -24,7 +30,13 @@ final class StampCommand implements Runnable {
     boolean purge = Args.flag(spec, "--purge");
     boolean updateChecksum = Args.flag(spec, "--update-checksum");
     try (Session session = parent.session()) {
-      Policy.confirm(session.config().environment(), parent.options().yes(), "stamp " + target, parent.console);
+      if (!updateChecksum) {
+        Policy.allowStamp(session, target, purge, Args.flag(spec, "--allow-downgrade"));
+      }
+      if (Policy.asks(session, parent.options().yes())) {
+        Policy.confirm(session, false, "stamp " + target + (purge ? " --purge" : ""),
+            java.util.List.of(Policy.at(session.retort().current()), "to: " + target), parent.console);
+      }
       if (updateChecksum) {
         session.retort().updateChecksum(target);
         parent.console.out().println("Accepted the current checksum of " + target);

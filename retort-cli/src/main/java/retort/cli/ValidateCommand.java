@@ -11,6 +11,9 @@ final class ValidateCommand implements Runnable {
   ValidateCommand(RetortCommand parent) {
     this.parent = parent;
     this.spec = Args.command(this, "validate", "Exit 4 when an applied migration's file changed since it ran, or a run stopped part way.");
+    Args.examples(spec,
+        "retort validate", "exit 4 when an applied migration's file changed since it ran",
+        "retort -e prod validate", "the same against prod");
   }
 
   @Override

@@ -193,13 +193,8 @@ class AlembicCompatTest {
   }
 
   private String alembic(Path env, String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), "-m", "alembic", "-c",
-        env.resolve("alembic.ini").toString()));
-    command.addAll(List.of(args));
-    Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(proc.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(proc.exitValue()).as("alembic " + String.join(" ", args) + ":\n" + out).isZero();
+    String out = alembicOrError(env, args);
+    assertThat(out).as("alembic " + String.join(" ", args)).doesNotStartWith("FAILED");
     return out;
   }
 
@@ -231,5 +226,41 @@ class AlembicCompatTest {
     assertThat(p.run("downgrade", "-1").exitCode()).isZero();
     assertThat(alembic(env, "current")).contains(APARTMENTS).doesNotContain(BOOKINGS);
     assertThat(alembic(env, "history")).contains(USERS + " -> " + APARTMENTS);
+  }
+
+  @Test
+  void relativeHistoryRangesListWhatTheRealAlembicLists() throws Exception {
+    assumeTrue(alembicInstalled(), "python3 with alembic, sqlalchemy and psycopg2 is not installed");
+    Path env = alembicEnv();
+
+    for (String range : List.of("-1:", "-2:", "-1:head", "-1:heads", "-1:" + APARTMENTS, "base:-1")) {
+      String alembic = alembicOrError(env, "history", "-r=" + range);
+      CliRun retort = p.run("history", "-r", range, "--offline");
+
+      if (alembic.startsWith("FAILED")) {
+        assertThat(retort.exitCode()).as(range + ": Alembic says " + alembic + retort).isEqualTo(2);
+      } else {
+        assertThat(retort.exitCode()).as(range + retort).isZero();
+        assertThat(retort.out().lines().map(String::strip).toList()).as(range)
+            .isEqualTo(alembic.lines().map(String::strip).toList());
+      }
+    }
+    // below the base, both refuse
+    assertThat(alembicOrError(env, "history", "-r=-3:")).startsWith("FAILED");
+    CliRun below = p.run("history", "-r", "-3:", "--offline");
+    assertThat(below.exitCode()).isEqualTo(2);
+    assertThat(below.err()).contains("-3 goes below the base: " + BOOKINGS + " has 2 revisions below it");
+  }
+
+  /** Alembic's output without its log lines, or its FAILED line. */
+  private String alembicOrError(Path env, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), "-m", "alembic", "-c",
+        env.resolve("alembic.ini").toString()));
+    command.addAll(List.of(args));
+    Process proc = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(proc.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return out.lines().filter(l -> !l.startsWith("INFO") && !l.startsWith("ERROR"))
+        .map(l -> l + "\n").reduce("", String::concat);
   }
 }

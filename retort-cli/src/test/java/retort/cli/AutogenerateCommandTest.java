@@ -95,6 +95,6 @@ class AutogenerateCommandTest {
     CliRun r = p.run("revision", "--autogenerate", "-m", "x");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE);
-    assertThat(r.err()).contains("bbbbbbbbbbb2", "ccccccccccc3", "retort merge");
+    assertThat(r.err()).contains("bbbbbbbbbbb2", "ccccccccccc3", " merge heads");
   }
 }

@@ -71,7 +71,7 @@ class NonTransactionalTest {
   void stampIsTheOtherWayOutNamedByTheRefusal() {
     assertThat(p.run("upgrade", "head").exitCode()).isEqualTo(1);
     CliRun refused = p.run("upgrade", "head");
-    assertThat(refused.err()).contains("retort stamp");
+    assertThat(refused.err()).contains(" stamp`");
     // the operator finishes the migration by hand, then records it
     p.execute("CREATE INDEX users_b_idx ON users (id)");
 

@@ -14,6 +14,7 @@ import java.time.Instant;
  *     transaction (see {@code retort.script.Fingerprints}), comma-separated; null when not recorded
  * @param lineHashes the fingerprints of the file's section lines when it was applied, so that a later
  *     edit can be put on its first changed line; null when not recorded
+ * @param note what the run was told to record, e.g. why it skipped the promotion check; null when none
  */
 public record LogEntry(
     long id,
@@ -30,7 +31,16 @@ public record LogEntry(
     String error,
     int lastStatement,
     String statements,
-    String lineHashes) {
+    String lineHashes,
+    String note) {
+
+  /** A row without a note. */
+  public LogEntry(long id, String revision, String direction, String checksum, Instant started, Instant finished,
+      long durationMillis, String databaseUser, String environment, String toolVersion, String outcome, String error,
+      int lastStatement, String statements, String lineHashes) {
+    this(id, revision, direction, checksum, started, finished, durationMillis, databaseUser, environment, toolVersion,
+        outcome, error, lastStatement, statements, lineHashes, null);
+  }
 
   public static final String APPLIED = "applied";
   public static final String FAILED = "failed";

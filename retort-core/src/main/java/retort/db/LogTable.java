@@ -24,7 +24,8 @@ public final class LogTable {
 
   /** The columns a row is written with, in the order of {@link #values}. */
   static final List<String> WRITTEN = List.of("revision", "direction", "checksum", "started", "finished",
-      "duration_ms", "environment", "tool_version", "outcome", "error", "last_statement", "statements", "line_hashes");
+      "duration_ms", "environment", "tool_version", "outcome", "error", "last_statement", "statements", "line_hashes",
+      "note");
 
   /** The position of {@code duration_ms} in {@link #WRITTEN}. */
   static final int DURATION = 5;
@@ -33,10 +34,10 @@ public final class LogTable {
   static final int[] PER_STEP = {0, 1, 2, 6, 7, 12};
 
   private static final String READ = "id, revision, direction, checksum, duration_ms, db_user, environment,"
-      + " tool_version, outcome, error, last_statement, statements, line_hashes";
+      + " tool_version, outcome, error, last_statement, statements, line_hashes, note";
 
-  /** {@link #READ} for a table an earlier Retort made, which has no statements and line_hashes yet. */
-  private static final String READ_OLDER = READ.replace("statements, line_hashes", "NULL, NULL");
+  /** {@link #READ} for a table an earlier Retort made, which has no statements, line_hashes and note yet. */
+  private static final String READ_OLDER = READ.replace("statements, line_hashes, note", "NULL, NULL, NULL");
 
   private static String read(boolean current) {
     return current ? READ : READ_OLDER;
@@ -69,7 +70,8 @@ public final class LogTable {
         + "    error TEXT,\n"
         + "    last_statement INTEGER,\n"
         + "    statements TEXT,\n"
-        + "    line_hashes TEXT\n)";
+        + "    line_hashes TEXT,\n"
+        + "    note TEXT\n)";
   }
 
   private static final String OUTCOMES = "outcome IN ('applied', 'failed', 'partial', 'running')";
@@ -82,14 +84,15 @@ public final class LogTable {
   String upgradeSql(String outcomeCheck) {
     return "ALTER TABLE " + table.sql()
         + " ADD COLUMN IF NOT EXISTS statements TEXT, ADD COLUMN IF NOT EXISTS line_hashes TEXT,"
+        + " ADD COLUMN IF NOT EXISTS note TEXT,"
         + (outcomeCheck == null ? "" : " DROP CONSTRAINT " + TableName.quote(outcomeCheck) + ",")
         + " ADD CONSTRAINT " + TableName.quote(table.table() + "_outcome_check") + " CHECK (" + OUTCOMES + ")";
   }
 
   /** Whether the table has this Retort's shape: a SQL boolean, for the query that looks for the state tables. */
   String currentShapeSql() {
-    return "(SELECT count(*) = 2 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass("
-        + Sql.literal(table.sql()) + ") AND attname IN ('statements', 'line_hashes') AND NOT attisdropped)";
+    return "(SELECT count(*) = 3 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass("
+        + Sql.literal(table.sql()) + ") AND attname IN ('statements', 'line_hashes', 'note') AND NOT attisdropped)";
   }
 
   /** Brings an older table to this shape; under the run lock. */
@@ -129,7 +132,8 @@ public final class LogTable {
         Sql.literal(e.error()),
         e.lastStatement() < 0 ? "NULL" : Integer.toString(e.lastStatement()),
         Sql.literal(e.statements()),
-        Sql.literal(e.lineHashes())));
+        Sql.literal(e.lineHashes()),
+        Sql.literal(e.note())));
   }
 
   private static final String SERVER_DURATION =
@@ -226,7 +230,7 @@ public final class LogTable {
         ResultSet rs = s.executeQuery("SELECT " + read(current) + ", started, finished FROM " + table.sql()
             + " ORDER BY id")) {
       while (rs.next()) {
-        out.add(entry(rs, instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15))));
+        out.add(entry(rs, instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16))));
       }
     }
     return out;
@@ -252,7 +256,7 @@ public final class LogTable {
     }
     return new LogEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), started, finished,
         rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-        last, rs.getString(12), rs.getString(13));
+        last, rs.getString(12), rs.getString(13), rs.getString(14));
   }
 
   private static Instant instant(Timestamp t) {

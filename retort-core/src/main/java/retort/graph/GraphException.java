@@ -49,20 +49,49 @@ public abstract sealed class GraphException extends RuntimeException {
   /** A revision names a parent or dependency that no file declares. */
   public static final class MissingRevision extends GraphException {
     private final String source;
+    private final String relation;
     private final String missing;
+    private final String closest;
+    private final int line;
 
-    MissingRevision(String source, String relation, String missing) {
+    MissingRevision(String source, String relation, String missing, String closest) {
+      this(source, relation, missing, closest, 0);
+    }
+
+    private MissingRevision(String source, String relation, String missing, String closest, int line) {
       super(source + ": " + relation + " " + missing + " is not a known revision");
       this.source = source;
+      this.relation = relation;
       this.missing = missing;
+      this.closest = closest;
+      this.line = line;
     }
 
     public String source() {
       return source;
     }
 
+    /** {@code down_revision} or {@code depends_on}: the header line that names it. */
+    public String relation() {
+      return relation;
+    }
+
     public String missing() {
       return missing;
+    }
+
+    /** The known revision (or label) the name most likely meant, or null. */
+    public String closest() {
+      return closest;
+    }
+
+    /** The line of the header that names it, 0 when unknown. */
+    public int line() {
+      return line;
+    }
+
+    public MissingRevision atLine(int headerLine) {
+      return new MissingRevision(source, relation, missing, closest, headerLine);
     }
   }
 
@@ -83,14 +112,21 @@ public abstract sealed class GraphException extends RuntimeException {
   /** A name that matches no revision, prefix or branch label. */
   public static final class UnknownRevision extends GraphException {
     private final String name;
+    private final String closest;
 
-    UnknownRevision(String name) {
+    UnknownRevision(String name, String closest) {
       super("no revision, prefix or branch label matches '" + name + "'");
       this.name = name;
+      this.closest = closest;
     }
 
     public String name() {
       return name;
+    }
+
+    /** The revision, label or keyword the name most likely meant, or null. */
+    public String closest() {
+      return closest;
     }
   }
 

@@ -200,7 +200,8 @@ public final class RevisionGraph {
         at = labelPosition.get(ids.get(j));
       }
       if (at == null) {
-        throw new GraphException.MissingRevision(source, field, ids.get(j));
+        throw new GraphException.MissingRevision(source, field, ids.get(j), Closest.of(ids.get(j), position.keySet(),
+            labelPosition.keySet()));
       }
       out[j] = at;
     }
@@ -406,7 +407,9 @@ public final class RevisionGraph {
         throw new GraphException.AmbiguousRevision(name, matches);
       }
     }
-    throw new GraphException.UnknownRevision(name);
+    java.util.Set<String> words = new java.util.HashSet<>(byLabel.keySet());
+    words.addAll(List.of("head", "heads", "base"));
+    throw new GraphException.UnknownRevision(name, Closest.of(name, byId.keySet(), words));
   }
 
   private List<String> prefixMatches(String prefix) {

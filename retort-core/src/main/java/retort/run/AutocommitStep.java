@@ -141,7 +141,7 @@ final class AutocommitStep {
 
   private LogEntry entry(String outcome, int done, String prints) {
     return new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null, 0, null,
-        x.settings.environment(), x.settings.toolVersion(), outcome, null, done, prints, null);
+        x.settings.environment(), x.settings.toolVersion(), outcome, null, done, prints, null, x.settings.note());
   }
 
   /** Ends the running row as partial with the error; on a fresh connection when the work connection died. */

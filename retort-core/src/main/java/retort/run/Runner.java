@@ -131,7 +131,7 @@ public final class Runner {
     Instant now = Instant.now();
     return new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
         settings.environment(), settings.toolVersion(), LogEntry.APPLIED, null, -1, null,
-        script == null ? null : Fingerprints.lines(script));
+        script == null ? null : Fingerprints.lines(script), settings.note());
   }
 
   /** A run under the lock: its work connection, its lock, and what it found of the state tables. */

@@ -241,7 +241,7 @@ final class StepExecutor implements AutoCloseable {
   private LogEntry serverTimedEntry(Step step, Script script) {
     return new LogEntry(0, script.id(), step.direction().word(), script.checksum(), null, null, 0, null,
         settings.environment(), settings.toolVersion(), LogEntry.APPLIED, null, -1, null,
-        step.isUpgrade() ? Fingerprints.lines(script) : null);
+        step.isUpgrade() ? Fingerprints.lines(script) : null, settings.note());
   }
 
   /**
@@ -251,7 +251,8 @@ final class StepExecutor implements AutoCloseable {
   private void logFailure(Step step, Script script, StepFailure failure) {
     java.time.Instant now = java.time.Instant.now();
     LogEntry row = new LogEntry(0, script.id(), step.direction().word(), script.checksum(), now, now, 0, null,
-        settings.environment(), settings.toolVersion(), LogEntry.FAILED, failure.getMessage(), -1, null, null);
+        settings.environment(), settings.toolVersion(), LogEntry.FAILED, failure.getMessage(), -1, null, null,
+        settings.note());
     if (VersionStore.LOCK_LOST.equals(failure.sqlState())) {
       flush();
       return;

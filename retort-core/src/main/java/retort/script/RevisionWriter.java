@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.text.Normalizer;
 
 /**
  * Writes a new migration file from the environment's template ({@code script.sql.tmpl}, or the
@@ -94,12 +93,33 @@ public final class RevisionWriter {
     return out.toString();
   }
 
-  /** The message as a file-name slug: lowercase ASCII words joined by underscores, at most 40 characters. */
+  /**
+   * The message as a file-name slug, as Alembic makes it: its words (runs of Unicode letters, digits
+   * and underscores) joined by underscores and lowercased, cut after 40 characters at the last
+   * underscore, which stays; {@code revision} when the message has no word.
+   */
   static String slug(String message) {
-    String ascii = Normalizer.normalize(message, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
-    if (slug.length() > 40) {
-      slug = slug.substring(0, 40).replaceAll("_+$", "");
+    StringBuilder words = new StringBuilder();
+    boolean inWord = false;
+    for (int i = 0; i < message.length(); ) {
+      int c = message.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      boolean word = c == '_' || Character.isLetterOrDigit(c) || type == Character.LETTER_NUMBER
+          || type == Character.OTHER_NUMBER;
+      if (word && !inWord && words.length() > 0) {
+        words.append('_');
+      }
+      if (word) {
+        words.appendCodePoint(c);
+      }
+      inWord = word;
+    }
+    String slug = words.toString().toLowerCase(Locale.ROOT);
+    if (slug.codePointCount(0, slug.length()) > 40) {
+      String cut = slug.substring(0, slug.offsetByCodePoints(0, 40));
+      int underscore = cut.lastIndexOf('_');
+      slug = (underscore < 0 ? cut : cut.substring(0, underscore)) + "_";
     }
     return slug.isEmpty() ? "revision" : slug;
   }

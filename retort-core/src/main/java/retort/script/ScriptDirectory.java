@@ -1,7 +1,6 @@
 package retort.script;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import retort.graph.GraphException;
 import retort.graph.Revision;
 import retort.graph.RevisionGraph;
 import retort.graph.Squashes;
@@ -57,13 +57,13 @@ public final class ScriptDirectory {
     }
     this.squashed = Squashes.any(revisions);
     if (!squashed) {
-      this.graph = RevisionGraph.of(revisions);
+      this.graph = graph(location, revisions);
       this.followed = this.scripts;
       this.checksumDigest = checksumDigest;
       return;
     }
     Squashes.Selection selection = Squashes.select(revisions, rows);
-    this.graph = RevisionGraph.of(selection.revisions()).withAliases(selection.aliases());
+    this.graph = graph(location, selection.revisions()).withAliases(selection.aliases());
     selection.standing().forEach((end, squash) -> byId.put(end, byId.get(squash.id())));
     List<Script> in = new ArrayList<>(selection.revisions().size());
     for (Revision r : selection.revisions()) {
@@ -80,6 +80,26 @@ public final class ScriptDirectory {
    */
   public ScriptDirectory forRows(List<String> rows) {
     return !squashed || pinned ? this : new ScriptDirectory(location, scripts, null, rows, true);
+  }
+
+  /** The graph of the revisions; a missing parent or dependency is reported with its header line. */
+  private static RevisionGraph graph(Path location, List<Revision> revisions) {
+    try {
+      return RevisionGraph.of(revisions);
+    } catch (GraphException.MissingRevision e) {
+      java.util.regex.Pattern header = java.util.regex.Pattern.compile("\\s*--\\s*" + e.relation() + "\\s*:.*");
+      try {
+        List<String> lines = Files.readAllLines(location.resolve(e.source()));
+        for (int i = 0; i < lines.size(); i++) {
+          if (header.matcher(lines.get(i)).matches()) {
+            throw e.atLine(i + 1);
+          }
+        }
+      } catch (IOException unreadable) {
+        // the error without its line
+      }
+      throw e;
+    }
   }
 
   /** Reads every migration file under {@code location/versions}, sorted by file name. */
@@ -292,13 +312,19 @@ public final class ScriptDirectory {
   }
 
   private static Script parse(byte[] bytes, String name) throws ScriptException {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ScriptException(name, 0, "the file is not valid UTF-8", "save it as UTF-8");
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer text = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, text, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new ScriptException(name, line, String.format("byte 0x%02X is not UTF-8: the file is in another encoding",
+          bytes[in.position()] & 0xff), "save it as UTF-8, e.g. `iconv -f WINDOWS-1251 -t UTF-8 FILE > FILE.utf8`"
+              + " (Windows-1251 is the usual other encoding of Russian text) and replace the file with it");
     }
-    return new ScriptParser(name, text).parse();
+    return new ScriptParser(name, text.flip().toString()).parse();
   }
 
   /** Parses migration text that did not come from a file, e.g. in tests. */

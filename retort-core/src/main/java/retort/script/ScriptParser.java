@@ -44,7 +44,16 @@ final class ScriptParser {
   Script parse() throws ScriptException {
     Map<String, String> header = new LinkedHashMap<>();
     Map<String, Integer> headerLine = new LinkedHashMap<>();
-    readHeader(header, headerLine);
+    int end = readHeader(header, headerLine);
+    if (!header.containsKey("revision") && end > 0) {
+      for (int i = end; i < lines.length; i++) {
+        Matcher m = HEADER.matcher(lines[i].strip());
+        if (m.matches() && m.group(1).equalsIgnoreCase("revision")) {
+          throw error(end, "SQL before the header: its `-- revision:` is on line " + (i + 1) + ", below this line",
+              "move the header (the `-- key: value` lines) to the top of the file, above any SQL");
+        }
+      }
+    }
     String id = required(header, headerLine, "revision");
     if (!REVISION_ID.matcher(id).matches()) {
       throw error(headerLine.get("revision"), "revision '" + id + "' is not a valid revision id",
@@ -82,14 +91,15 @@ final class ScriptParser {
         Checksum.of(sections.upgradeText, sections.downgradeText));
   }
 
-  private void readHeader(Map<String, String> header, Map<String, Integer> headerLine) throws ScriptException {
+  /** Reads the header; returns the line of the SQL that ends it, or 0 when a section or the end of the file does. */
+  private int readHeader(Map<String, String> header, Map<String, Integer> headerLine) throws ScriptException {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.isEmpty()) {
         continue;
       }
       if (!line.startsWith("--") || DIRECTIVE_LINE.matcher(line).matches()) {
-        return;
+        return line.startsWith("--") ? 0 : i + 1;
       }
       Matcher m = HEADER.matcher(line);
       if (!m.matches()) {
@@ -108,6 +118,7 @@ final class ScriptParser {
       header.put(key, m.group(2));
       headerLine.put(key, i + 1);
     }
+    return 0;
   }
 
   private static List<String> sorted(Set<String> keys) {
