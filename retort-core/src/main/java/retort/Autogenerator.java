@@ -52,7 +52,12 @@ final class Autogenerator {
   Autogenerator(ScriptDirectory scripts, Config config, ScratchServer server) {
     this.scripts = scripts;
     this.config = config;
-    this.cluster = new Cluster() {
+    this.cluster = cluster(server);
+  }
+
+  /** The public scratch server as the scratch package sees it. */
+  static Cluster cluster(ScratchServer server) {
+    return new Cluster() {
       @Override
       public Connection admin() throws SQLException {
         return server.admin();
@@ -130,20 +135,25 @@ final class Autogenerator {
       Head b = side(pad, to);
       Scratchpad.Sides sides = Scratchpad.sides(a, b);
       Plan plan = timed("diff", () -> Differ.diff(sides.from(), sides.to(), Options.defaults()));
-      StringBuilder sql = new StringBuilder();
-      int n = plan.segments().size();
-      for (int i = 0; i < n; i++) {
-        Segment s = plan.segments().get(i);
-        if (n > 1 || !s.transactional()) {
-          sql.append("-- part ").append(i + 1).append(" of ").append(n)
-              .append(s.transactional() ? "" : ", not transactional: each statement on its own").append("\n");
-        }
-        sql.append(RevisionText.upgrade(s));
-      }
-      return new SchemaDiff(changes(plan), warnings(plan, sides), sql.toString());
+      return new SchemaDiff(changes(plan), warnings(plan, sides), script(plan));
     } catch (SQLException e) {
       throw Errors.of(e, "the scratch server");
     }
+  }
+
+  /** A plan's upgrade as one script: each revision's statements, a later or non-transactional one marked. */
+  static String script(Plan plan) {
+    StringBuilder sql = new StringBuilder();
+    int n = plan.segments().size();
+    for (int i = 0; i < n; i++) {
+      Segment s = plan.segments().get(i);
+      if (n > 1 || !s.transactional()) {
+        sql.append("-- part ").append(i + 1).append(" of ").append(n)
+            .append(s.transactional() ? "" : ", not transactional: each statement on its own").append("\n");
+      }
+      sql.append(RevisionText.upgrade(s));
+    }
+    return sql.toString();
   }
 
   private Head side(Scratchpad pad, SchemaSource source) throws SQLException {
@@ -154,7 +164,7 @@ final class Autogenerator {
         case DECLARED -> pad.declared(source.folder());
         case DATABASE -> {
           try (Connection c = source.connections().open()) {
-            yield Scratchpad.database(c, this::withoutRetortTables);
+            yield Scratchpad.database(c, catalog -> withoutRetortTables(config, catalog));
           } catch (SQLException e) {
             throw Errors.of(e, source.toString());
           }
@@ -170,11 +180,15 @@ final class Autogenerator {
   }
 
   /** A live database without Retort's version and log tables. */
-  private Catalog withoutRetortTables(Catalog c) {
+  static Catalog withoutRetortTables(Config config, Catalog c) {
     String schema = config.effectiveSchema();
     Set<ObjectId> ours = Set.of(ObjectId.of(Kind.TABLE, schema, config.effectiveVersionTable()),
         ObjectId.of(Kind.TABLE, schema, VersionStore.LOG_TABLE));
-    return c.without(o -> ours.contains(o.id()));
+    Catalog without = c.without(o -> ours.contains(o.id()));
+    boolean schemaOfItsOwn = !schema.equals("public")
+        && without.objects().keySet().stream().noneMatch(id -> schema.equals(id.schema()));
+    ObjectId ownSchema = ObjectId.global(Kind.SCHEMA, schema);
+    return schemaOfItsOwn ? without.without(o -> o.id().equals(ownSchema)) : without;
   }
 
   // ---- what users see

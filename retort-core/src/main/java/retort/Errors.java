@@ -44,6 +44,11 @@ final class Errors {
       return new RetortException(Kind.USAGE, null, e.getMessage(), (u.closest() == null ? "" : "did you mean `"
           + u.closest() + "`? ") + "use `head`, `heads`, `base`, a revision id (or 4+ characters of it), a branch label, or +N / -N; `retort history` lists the ids");
     }
+    if (e instanceof GraphException.ReplacedMissing m) {
+      return new RetortException(Kind.ERROR, m.source(), e.getMessage(),
+          "restore the replaced files (e.g. from version control) to take this database past the squashed range;"
+              + " `retort squash --prune` deletes them only once every environment is past it");
+    }
     if (e instanceof GraphException.UnknownApplied) {
       return new RetortException(Kind.ERROR, null, e.getMessage(),
           "restore that migration file, or point retort.toml at the right script_location");

@@ -281,8 +281,8 @@ public final class Retort {
   /** The migrations an upgrade to the target would run now, without running them. */
   public List<StepSummary> pending(String target) {
     List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
-    ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
+      ScriptDirectory dir = scripts().forRows(rows);  // loaded above, while connecting
       return Summaries.result(new Planner(dir.graph()).upgrade(rows, target), dir).steps();
     } catch (GraphException e) {
       throw Errors.of(e);
@@ -292,8 +292,8 @@ public final class Retort {
   /** The ids of every revision applied to the database: the version rows and all their ancestors. */
   public Set<String> applied() {
     List<String> rows = withScripts(1, (loaded, connections) -> rows(connections));
-    ScriptDirectory dir = scripts();                // loaded above, while connecting
     try {
+      ScriptDirectory dir = scripts().forRows(rows);  // loaded above, while connecting
       Set<String> out = new HashSet<>();
       for (Revision r : dir.graph().applied(rows)) {
         out.add(r.id());
@@ -319,8 +319,9 @@ public final class Retort {
     String start = colon < 0 ? "base" : range.substring(0, colon);
     String end = colon < 0 ? range : range.substring(colon + 1);
     try {
+      List<String> rows = start.equals("base") ? List.of() : startRows(dir, start);
+      dir = dir.forRows(rows);
       Planner planner = new Planner(dir.graph());
-      List<String> rows = start.equals("base") ? List.of() : Listings.ids(planner.resolve(List.of(), start));
       Plan plan = upgrade ? planner.upgrade(rows, end) : planner.downgrade(rows, end);
       if (!upgrade) {
         for (Step step : plan.steps()) {
@@ -334,6 +335,21 @@ public final class Retort {
       return new retort.run.OfflineScript(dir, store(), settings()).render(plan, direction + " " + start + ":" + end);
     } catch (GraphException e) {
       throw Errors.of(e);
+    }
+  }
+
+  /**
+   * The rows an offline run starts from: the revisions {@code start} names, or a revision that a
+   * squash replaces, named by its full id (a database inside the squashed range).
+   */
+  private static List<String> startRows(ScriptDirectory dir, String start) {
+    try {
+      return Listings.ids(new Planner(dir.graph()).resolve(List.of(), start));
+    } catch (GraphException.UnknownRevision e) {
+      if (dir.script(start) != null) {
+        return List.of(start);
+      }
+      throw e;
     }
   }
 
@@ -360,14 +376,24 @@ public final class Retort {
   public List<RevisionInfo> current() {
     Runner.Status status = withScripts(1, (dir, connections) -> runner(dir, connections).status());
     status.stopped().ifPresent(new ListenerProgress(listener)::warning);
-    return new Listings(scripts()).current(status.rows());
+    ScriptDirectory dir;
+    try {
+      dir = scripts().forRows(status.rows());
+    } catch (GraphException e) {
+      dir = scripts();                              // a row inside a pruned squash: shown as unknown
+    }
+    return new Listings(dir).current(status.rows());
   }
 
   /** Every revision between the range's ends ({@code lower:upper}, either may be empty), newest first. */
   public List<RevisionInfo> history(String range, boolean markCurrent) {
-    ScriptDirectory dir = scripts();
     boolean needsRows = markCurrent || (range != null && range.contains("current"));
-    return new Listings(dir).history(range, needsRows ? rows() : List.of());
+    List<String> rows = needsRows ? rows() : List.of();
+    try {
+      return new Listings(scripts().forRows(rows)).history(range, rows);
+    } catch (GraphException e) {
+      throw Errors.of(e);
+    }
   }
 
   /**
@@ -489,6 +515,15 @@ public final class Retort {
   /** What takes one schema to another (head, the declared schema, a revision, a live database); writes nothing. */
   public SchemaDiff diff(ScratchServer scratch, SchemaSource from, SchemaSource to) {
     return new Autogenerator(scripts(), config, scratch).diff(from, to);
+  }
+
+  /**
+   * Whether the database is what its migrations say it is: the revisions its version rows record,
+   * replayed on the scratch server, compared with its catalog, read read-only in one snapshot without
+   * waiting for a lock. Writes nothing, anywhere but on the scratch server.
+   */
+  public DriftReport drift(ScratchServer scratch) {
+    return new Drifter(scripts(), config, scratch, store()).drift(source, target);
   }
 
   /** Creates a new migration environment in {@code dir}: retort.toml, migrations/versions, the template. */

@@ -12,7 +12,8 @@ final class Summaries {
 
   private Summaries() {}
 
-  static MigrationResult result(Plan plan, ScriptDirectory dir) {
+  static MigrationResult result(Plan plan, ScriptDirectory files) {
+    ScriptDirectory dir = files.forRows(plan.rowsBefore());
     List<StepSummary> steps = new ArrayList<>();
     for (Step s : plan.steps()) {
       steps.add(summary(s, dir.script(s.revision())));

@@ -59,7 +59,8 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
 
   /** The subcommands in the order help lists them. */
   static final List<String> COMMANDS = List.of("init", "revision", "upgrade", "downgrade", "current",
-      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff", "log", "dev", "completion", "help");
+      "history", "heads", "stamp", "merge", "check", "show", "branches", "envs", "validate", "diff", "drift", "log", "dev",
+      "completion", "help");
 
   /** A new command object of this name (a switch, not a table of constructor references: no lambda to link at start-up). */
   private CommandSpec command(String name) {
@@ -79,6 +80,7 @@ final class RetortCommand implements Runnable, CommandLine.IExecutionStrategy {
       case "envs" -> new EnvsCommand(this).spec;
       case "validate" -> new ValidateCommand(this).spec;
       case "diff" -> new DiffCommand(this).spec;
+      case "drift" -> new DriftCommand(this).spec;
       case "log" -> new LogCommand(this).spec;
       case "dev" -> new DevCommand(this).spec;
       case "help" -> new HelpCommand(this).spec;

@@ -128,6 +128,10 @@ final class Project {
   }
 
   void execute(String sql) {
+    execute(url, sql);
+  }
+
+  static void execute(String url, String sql) {
     try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

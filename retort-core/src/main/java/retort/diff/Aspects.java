@@ -74,7 +74,11 @@ final class Aspects {
           List<String> down = statements(a, d.comment(id), h.comment(id), d, h);
           Step step = Step.of(id, Action.ATTRIBUTE, "comment and privileges", up, down);
           for (ObjectId col : columns(id, h, d)) {
-            step = step.needs(col).releases(col);
+            if (!h.has(col) || context.isReplaced(col)) {
+              step = step.needs(col);               // grants on a column follow its creation
+            } else if (!d.has(col)) {
+              step = step.releases(col);            // and revokes precede its drop; an altered column is neither
+            }
           }
           Node n = add(step);
           roles(n, d, b, false);

@@ -40,6 +40,14 @@ public final class Differ {
     return differ.run();
   }
 
+  /**
+   * Whether the differ compares objects of this one's kind (and of its container's), so that a plan
+   * changes it; kinds read but not compared yet are only warned about.
+   */
+  public static boolean compares(DbObject o, Catalog side) {
+    return comparer(o) != null && new Differ(side, side, Options.defaults()).comparedContainer(o);
+  }
+
   private Plan run() {
     Catalog h = context.from();
     Catalog d = context.to();

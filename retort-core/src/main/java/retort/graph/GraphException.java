@@ -191,4 +191,29 @@ public abstract sealed class GraphException extends RuntimeException {
       return id;
     }
   }
+
+  /**
+   * A database inside a squash's range (a row names a revision the squash replaces, other than the
+   * range's last) whose replaced files are no longer there to follow.
+   */
+  public static final class ReplacedMissing extends GraphException {
+    private final String source;
+    private final List<String> missing;
+
+    ReplacedMissing(String source, String squash, List<String> missing) {
+      super("the database is inside the range that " + squash + " squashes, and the files of "
+          + String.join(", ", missing) + " it replaces are gone");
+      this.source = source;
+      this.missing = List.copyOf(missing);
+    }
+
+    /** The squash's file. */
+    public String source() {
+      return source;
+    }
+
+    public List<String> missing() {
+      return missing;
+    }
+  }
 }

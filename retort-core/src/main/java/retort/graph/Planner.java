@@ -28,6 +28,18 @@ public final class Planner {
     return plan(before, needed, Direction.UPGRADE);
   }
 
+  /**
+   * The plan that brings a database with these version rows up to another set of rows, {@code tips}
+   * (each a revision id): every ancestor of the tips not applied yet, parents first. A tip the graph
+   * does not know throws {@link GraphException.UnknownApplied}.
+   */
+  public Plan upgradeTo(Collection<String> rows, Collection<String> tips) {
+    List<String> before = List.copyOf(rows);
+    BitSet needed = graph.walk(graph.rowIndices(tips), false, true);
+    needed.andNot(graph.appliedSet(before));
+    return plan(before, needed, Direction.UPGRADE);
+  }
+
   /** The plan that takes a database with these version rows down to the target. */
   public Plan downgrade(Collection<String> rows, String target) {
     List<String> before = List.copyOf(rows);

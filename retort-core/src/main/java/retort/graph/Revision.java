@@ -6,15 +6,17 @@ import java.util.Set;
 
 /**
  * One node of the graph: a revision id, the revisions it follows ({@code down_revision}), the
- * revisions it needs without following them ({@code depends_on}), its branch labels, and the name of
- * the file it came from, used in errors.
+ * revisions it needs without following them ({@code depends_on}), its branch labels, the name of
+ * the file it came from, used in errors, and for a squash the revisions it replaces, in order (see
+ * {@link Squashes}).
  */
 public record Revision(
     String id,
     List<String> downRevisions,
     List<String> dependsOn,
     Set<String> branchLabels,
-    String source) {
+    String source,
+    List<String> replaces) {
 
   public Revision {
     Objects.requireNonNull(id, "id");
@@ -22,6 +24,18 @@ public record Revision(
     dependsOn = List.copyOf(dependsOn);
     branchLabels = Set.copyOf(branchLabels);
     source = source == null ? id : source;
+    replaces = replaces == null ? List.of() : List.copyOf(replaces);
+  }
+
+  /** A revision that replaces none. */
+  public Revision(String id, List<String> downRevisions, List<String> dependsOn, Set<String> branchLabels,
+      String source) {
+    this(id, downRevisions, dependsOn, branchLabels, source, List.of());
+  }
+
+  /** Whether this revision is a squash: it replaces a range of others. */
+  public boolean isSquash() {
+    return !replaces.isEmpty();
   }
 
   /** A revision with parents only, named after its id; convenient in tests. */

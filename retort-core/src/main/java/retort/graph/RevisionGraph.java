@@ -33,6 +33,8 @@ public final class RevisionGraph {
   private final int[][] dependents;
   private final List<Revision> heads;
   private final List<Revision> bases;
+  /** Other ids that name a revision: a squash's own id names the revision it stands for (see {@link Squashes}). */
+  private final Map<String, Integer> aliases;
   private volatile String[] sortedIds;
 
   /**
@@ -67,6 +69,40 @@ public final class RevisionGraph {
     for (int i = 0; i < n; i++) {
       normalizedDown[i] = normalize(i);
     }
+    this.aliases = Map.of();
+  }
+
+  /** The same graph in which {@code aliases} (an alias to a revision id) name revisions too. */
+  private RevisionGraph(RevisionGraph g, Map<String, Integer> aliases) {
+    this.revisions = g.revisions;
+    this.byId = g.byId;
+    this.byLabel = g.byLabel;
+    this.parents = g.parents;
+    this.dependencies = g.dependencies;
+    this.children = g.children;
+    this.dependents = g.dependents;
+    this.heads = g.heads;
+    this.bases = g.bases;
+    this.normalizedDown = g.normalizedDown;
+    this.aliases = aliases;
+  }
+
+  /**
+   * This graph with more names for its revisions, each alias mapped to a revision's id: a target
+   * that names the alias names that revision. An alias that is an id already is ignored.
+   */
+  public RevisionGraph withAliases(Map<String, String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, Integer> out = new HashMap<>(aliases);
+    more.forEach((alias, id) -> {
+      Integer i = byId.get(id);
+      if (i != null && !byId.containsKey(alias)) {
+        out.put(alias, i);
+      }
+    });
+    return new RevisionGraph(this, Map.copyOf(out));
   }
 
   /** The reverse links: for each index, the indices whose links name it, in increasing order. */
@@ -244,7 +280,7 @@ public final class RevisionGraph {
       Integer at = labelPosition.get(d);
       deps.add(at == null ? d : input.get(at).id());
     }
-    return new Revision(r.id(), r.downRevisions(), deps, r.branchLabels(), r.source());
+    return new Revision(r.id(), r.downRevisions(), deps, r.branchLabels(), r.source(), r.replaces());
   }
 
   /** Follows parent links among the revisions left unsorted until one repeats. */
@@ -350,16 +386,24 @@ public final class RevisionGraph {
     if (exact != null) {
       return exact;
     }
+    Integer alias = aliases.get(name);
+    if (alias != null) {
+      return alias;
+    }
     Integer labelled = byLabel.get(name);
     if (labelled != null) {
       return labelled;
     }
     if (name.length() >= 4) {
       List<String> matches = prefixMatches(name);
-      if (matches.size() == 1) {
-        return byId.get(matches.get(0));
+      java.util.Set<Integer> named = new java.util.TreeSet<>();
+      for (String m : matches) {
+        named.add(byId.containsKey(m) ? byId.get(m) : aliases.get(m));
       }
-      if (matches.size() > 1) {
+      if (named.size() == 1) {
+        return named.iterator().next();
+      }
+      if (named.size() > 1) {
         throw new GraphException.AmbiguousRevision(name, matches);
       }
     }
@@ -371,7 +415,9 @@ public final class RevisionGraph {
   private List<String> prefixMatches(String prefix) {
     String[] ids = sortedIds;
     if (ids == null) {
-      ids = byId.keySet().toArray(new String[0]);
+      List<String> all = new ArrayList<>(byId.keySet());
+      all.addAll(aliases.keySet());
+      ids = all.toArray(new String[0]);
       Arrays.sort(ids);
       sortedIds = ids;
     }

@@ -41,7 +41,8 @@ final class Checksums {
 
   /** Each applied migration whose file changed since it ran, described; empty when none did. */
   List<String> changed(Connection c, List<String> rows, boolean currentLog) throws SQLException {
-    List<String> ids = changedRevisions(c, rows);
+    ScriptDirectory scripts = this.scripts.forRows(rows);
+    List<String> ids = changedRevisions(scripts, c, rows);
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -67,23 +68,24 @@ final class Checksums {
   }
 
   /** The applied revisions whose file's checksum differs from the last one logged for them. */
-  private List<String> changedRevisions(Connection c, List<String> rows) throws SQLException {
+  private List<String> changedRevisions(ScriptDirectory scripts, Connection c, List<String> rows) throws SQLException {
     List<Revision> applied = scripts.graph().applied(rows);
-    Supplier<Map<String, String>> files = () -> checksumsOf(applied);
+    Supplier<Map<String, String>> files = () -> checksumsOf(scripts, applied);
     Supplier<String> digest = scripts::checksumDigest;
     if (applied.size() < scripts.graph().size()) {
       // not every revision applied: the directory's own digest does not serve, the files' map is needed
-      Map<String, String> sums = checksumsOf(applied);
+      Map<String, String> sums = checksumsOf(scripts, applied);
       files = () -> sums;
       digest = () -> Checksum.digest(sums);
     }
     return store.changedChecksums(c, applied.size(), digest, files);
   }
 
-  private Map<String, String> checksumsOf(List<Revision> revisions) {
+  private static Map<String, String> checksumsOf(ScriptDirectory scripts, List<Revision> revisions) {
     Map<String, String> sums = new HashMap<>(revisions.size() * 2);
     for (Revision r : revisions) {
-      sums.put(r.id(), scripts.script(r).checksum());
+      Script s = scripts.script(r);
+      sums.put(s.id(), s.checksum());             // by the file's id: a squash's log rows carry its own
     }
     return sums;
   }

@@ -76,8 +76,9 @@ public final class Runner {
   public RunReport downgrade(String target) throws SQLException, StepFailure, LockTimeout, Refusal {
     return run((planner, rows) -> {
       Plan plan = planner.downgrade(rows, target);
+      ScriptDirectory followed = scripts.forRows(rows);
       for (Step step : plan.steps()) {
-        Script script = scripts.script(step.revision());
+        Script script = followed.script(step.revision());
         if (!script.downgrade().present()) {
           throw new Refusal(script.name() + " has no `-- +downgrade` section, so " + script.id() + " cannot be undone",
               "add a `-- +downgrade` section to the file (empty if undoing needs nothing), or move the version with `retort stamp`");
@@ -94,6 +95,7 @@ public final class Runner {
   public RunReport stamp(String target, boolean purge) throws SQLException, StepFailure, LockTimeout, Refusal {
     return underLock(run -> {
       List<String> known = new ArrayList<>();
+      ScriptDirectory scripts = this.scripts.forRows(run.rows());
       for (String row : run.rows()) {
         if (scripts.script(row) != null) {
           known.add(row);
@@ -102,13 +104,14 @@ public final class Runner {
         }
       }
       Plan plan = new Planner(scripts.graph()).stamp(purge ? List.of() : known, target);
+      ScriptDirectory after = this.scripts.forRows(plan.rowsAfter());
       Connection c = run.connection();
       store.ensure(c, run.presence());
       c.setAutoCommit(false);
       try {
         store.replace(c, plan.rowsAfter());
         for (String id : plan.rowsAfter()) {
-          store.log(c, stampEntry(id));
+          store.log(c, stampEntry(after, id));
         }
         c.commit();
       } catch (SQLException e) {
@@ -121,8 +124,10 @@ public final class Runner {
     });
   }
 
-  private LogEntry stampEntry(String id) {
-    Script script = scripts.script(id);
+  /** A stamp's log row, under the id of the file that stands for the revision (a squash's own id). */
+  private LogEntry stampEntry(ScriptDirectory scripts, String revision) {
+    Script script = scripts.script(revision);
+    String id = script == null ? revision : script.id();
     Instant now = Instant.now();
     return new LogEntry(0, id, "stamp", script == null ? null : script.checksum(), now, now, 0, null,
         settings.environment(), settings.toolVersion(), LogEntry.APPLIED, null, -1, null,
@@ -181,6 +186,7 @@ public final class Runner {
     return underLock(run -> {
       Connection c = run.connection();
       List<String> rows = run.rows();
+      ScriptDirectory scripts = this.scripts.forRows(rows);
       Plan plan = maker.plan(new Planner(scripts.graph()), rows);
       if (verifyChecksums && run.presence().logTable()) {
         checksums.verify(c, rows, run.presence().currentLog());
@@ -189,7 +195,7 @@ public final class Runner {
           ? store.lastEntry(c, run.presence().currentLog()).filter(LogEntry::stopped) : Optional.empty();
       AutocommitStep.Resume from = null;
       if (stopped.isPresent()) {
-        from = resumePoint(c, stopped.get(), plan, resume);
+        from = resumePoint(scripts, c, stopped.get(), plan, resume);
       }
       List<Step> steps = plan.steps();
       if (steps.isEmpty()) {
@@ -200,7 +206,7 @@ public final class Runner {
           : retort.db.Sessions.startupPid(c);
       try (StepExecutor executor = new StepExecutor(c, source, store, settings, progress, run.lock(), workPid)) {
         if (settings.singleTransaction()) {
-          runInOneTransaction(executor, steps, c);
+          runInOneTransaction(scripts, executor, steps, c);
           return new RunReport(plan, rows, plan.rowsAfter());
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -226,9 +232,9 @@ public final class Runner {
    * the plan starts with that step, and unless the statements it applied are still the file's first
    * ones, in order and unchanged.
    */
-  private AutocommitStep.Resume resumePoint(Connection c, LogEntry p, Plan plan, boolean resume)
-      throws SQLException, Refusal {
-    boolean next = !plan.isEmpty() && plan.steps().get(0).revision().id().equals(p.revision())
+  private static AutocommitStep.Resume resumePoint(ScriptDirectory scripts, Connection c, LogEntry p, Plan plan,
+      boolean resume) throws SQLException, Refusal {
+    boolean next = !plan.isEmpty() && scripts.script(plan.steps().get(0).revision()).id().equals(p.revision())
         && plan.steps().get(0).direction().word().equals(p.direction());
     if (!resume || !next) {
       throw new Refusal(StoppedStep.describe(c, p, scripts, false), StoppedStep.hint(p), false);
@@ -257,7 +263,7 @@ public final class Runner {
   }
 
   /** Runs every step in one transaction: all of them commit together, or none does. */
-  private void runInOneTransaction(StepExecutor executor, List<Step> steps, Connection c)
+  private void runInOneTransaction(ScriptDirectory scripts, StepExecutor executor, List<Step> steps, Connection c)
       throws SQLException, StepFailure, Refusal {
     for (Step step : steps) {
       Script script = scripts.script(step.revision());
@@ -353,13 +359,14 @@ public final class Runner {
   /** Accepts an intended edit of an applied migration: logs its file's current checksum as a stamp. */
   public void updateChecksum(String revision) throws SQLException, StepFailure, LockTimeout, Refusal {
     underLock(run -> {
+      ScriptDirectory scripts = this.scripts.forRows(run.rows());
       Revision r = scripts.graph().resolve(revision);
       if (!scripts.graph().applied(run.rows()).contains(r)) {
         throw new Refusal(r.id() + " is not applied, so there is no checksum to update",
             "`retort current` shows where the database is");
       }
       store.ensure(run.connection(), run.presence());
-      store.log(run.connection(), stampEntry(r.id()));
+      store.log(run.connection(), stampEntry(scripts, r.id()));
       return null;
     });
   }

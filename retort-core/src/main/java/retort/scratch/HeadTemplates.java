@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import retort.catalog.Catalog;
 import retort.catalog.CatalogReader;
 import retort.db.TableName;
@@ -42,7 +43,27 @@ final class HeadTemplates {
   private HeadTemplates() {}
 
   static Head head(ScratchState state, ScriptDirectory scripts, String target) throws SQLException, ReplayException {
-    Plan plan = new Planner(scripts.graph()).upgrade(List.of(), target);
+    return head(state, scripts, planner -> planner.upgrade(List.of(), target));
+  }
+
+  /**
+   * The revisions a database's version rows record (any set of heads), replayed: each row and its
+   * ancestors, with the files that database follows ({@code scripts} kept to its rows).
+   */
+  static Head recorded(ScratchState state, ScriptDirectory scripts, List<String> rows)
+      throws SQLException, ReplayException {
+    return head(state, scripts, planner -> planner.upgradeTo(List.of(), rows));
+  }
+
+  /**
+   * The plan's revisions replayed from an empty database, or taken from the template of the same
+   * revisions: the key is the set of revisions applied (the plan's steps, in order) with their files'
+   * checksums, so that any set of heads, a squash standing for its range or the replaced files each
+   * have a template of their own.
+   */
+  private static Head head(ScratchState state, ScriptDirectory scripts, Function<Planner, Plan> planning)
+      throws SQLException, ReplayException {
+    Plan plan = planning.apply(new Planner(scripts.graph()));
     if (plan.steps().isEmpty()) {
       return empty(state);
     }
@@ -52,7 +73,7 @@ final class HeadTemplates {
       state.usedTemplate(name);
     } else {
       try {
-        replay(state, scripts, target, name);
+        replay(state, scripts, planning, name);
       } catch (ReplayException e) {
         if (!(e.getCause() instanceof StepFailure f) || !"42710".equals(f.sqlState())) {
           throw e;
@@ -61,7 +82,7 @@ final class HeadTemplates {
           Databases.drop(state.admin(), other);     // a role another template's replay made is in the way
         }
         state.dropUnusedRoles();
-        replay(state, scripts, target, name);
+        replay(state, scripts, planning, name);
       }
       state.dropOldTemplates(PREFIX, KEPT);
     }
@@ -84,8 +105,8 @@ final class HeadTemplates {
     }
   }
 
-  private static void replay(ScratchState state, ScriptDirectory scripts, String target, String name)
-      throws SQLException, ReplayException {
+  private static void replay(ScratchState state, ScriptDirectory scripts, Function<Planner, Plan> planning,
+      String name) throws SQLException, ReplayException {
     String build = Databases.fresh("retort_build_");
     Databases.create(state.admin(), build, "template0");
     Set<String> before = state.roles();
@@ -95,7 +116,7 @@ final class HeadTemplates {
           Progress.SILENT);
       long start = System.nanoTime();
       try {
-        runner.upgrade(target, false, true);
+        runner.run((planner, rows) -> planning.apply(planner), false, false);
       } finally {
         state.clock().add("replay", System.nanoTime() - start);
       }

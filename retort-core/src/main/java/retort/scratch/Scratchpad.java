@@ -39,6 +39,14 @@ public final class Scratchpad implements AutoCloseable {
     return HeadTemplates.head(state, scripts, target);
   }
 
+  /**
+   * The revisions a database's version rows record, replayed (or their cached template); an unknown
+   * row throws {@code GraphException.UnknownApplied}.
+   */
+  public Head recorded(ScriptDirectory scripts, List<String> rows) throws SQLException, ReplayException {
+    return rows.isEmpty() ? empty() : HeadTemplates.recorded(state, scripts, rows);
+  }
+
   /** Head of a chain with no revision: an empty database. */
   public Head empty() throws SQLException {
     return HeadTemplates.empty(state);
@@ -72,6 +80,11 @@ public final class Scratchpad implements AutoCloseable {
    */
   public static Head database(Connection c, java.util.function.UnaryOperator<Catalog> filter) throws SQLException {
     Catalog catalog = filter.apply(CatalogReader.read(c));
+    return new Head(null, catalog, RoleScope.referenced(catalog));
+  }
+
+  /** A database elsewhere, already read; the roles it manages are those its objects grant something to. */
+  public static Head database(Catalog catalog) {
     return new Head(null, catalog, RoleScope.referenced(catalog));
   }
 

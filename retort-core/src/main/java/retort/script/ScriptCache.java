@@ -33,7 +33,7 @@ import retort.sql.Statement;
  */
 final class ScriptCache {
 
-  private static final int MAGIC = 0x52544333;              // "RTC3"
+  private static final int MAGIC = 0x52544334;              // "RTC4"
   private static final long RACY_MILLIS = 2_000;
 
   private final Map<String, Entry> entries;
@@ -201,6 +201,7 @@ final class ScriptCache {
     writeList(out, r.downRevisions());
     writeList(out, r.dependsOn());
     writeList(out, new ArrayList<>(r.branchLabels()));
+    writeList(out, r.replaces());
     writeString(out, r.source());
     out.writeBoolean(s.name().equals(r.source()));   // as the parser makes them
     if (!s.name().equals(r.source())) {
@@ -219,9 +220,11 @@ final class ScriptCache {
     List<String> down = readList(in);
     List<String> depends = readList(in);
     List<String> labels = readList(in);
+    List<String> replaces = readList(in);
     String source = readString(in);
     String name = in.get() != 0 ? source : readString(in);
-    Revision revision = new Revision(id, down, depends, labels.isEmpty() ? Set.of() : Set.copyOf(labels), source);
+    Revision revision = new Revision(id, down, depends, labels.isEmpty() ? Set.of() : Set.copyOf(labels), source,
+        replaces);
     return new Script(revision, name, readString(in), readString(in), in.get() != 0,
         readSection(in), readSection(in), readString(in));
   }

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import retort.graph.GraphException;
 import retort.graph.Revision;
 import retort.graph.RevisionGraph;
+import retort.graph.Squashes;
 
 /**
  * The migration environment on disk: a script location holding {@code versions/*.sql} and the
@@ -31,19 +32,54 @@ public final class ScriptDirectory {
   private final List<Script> scripts;
   private final Map<String, Script> byId;
   private final RevisionGraph graph;
+  /** The scripts whose revisions the graph holds: all of them unless a squash stands in for a range. */
+  private final List<Script> followed;
+  /** Whether a file is a squash, so that which revisions a database follows depends on its rows. */
+  private final boolean squashed;
+  /** Whether this is the selection for one database's rows (see {@link #forRows}), not the files' own. */
+  private final boolean pinned;
   private volatile String checksumDigest;
 
   private ScriptDirectory(Path location, List<Script> scripts, String checksumDigest) {
+    this(location, scripts, checksumDigest, List.of(), false);
+  }
+
+  private ScriptDirectory(Path location, List<Script> scripts, String checksumDigest, List<String> rows,
+      boolean pinned) {
     this.location = location;
-    this.checksumDigest = checksumDigest;
     this.scripts = List.copyOf(scripts);
+    this.pinned = pinned;
     this.byId = new HashMap<>(scripts.size() * 2);
     List<Revision> revisions = new ArrayList<>(scripts.size());
     for (Script s : scripts) {
       byId.putIfAbsent(s.id(), s);
       revisions.add(s.revision());
     }
-    this.graph = graph(location, revisions);
+    this.squashed = Squashes.any(revisions);
+    if (!squashed) {
+      this.graph = graph(location, revisions);
+      this.followed = this.scripts;
+      this.checksumDigest = checksumDigest;
+      return;
+    }
+    Squashes.Selection selection = Squashes.select(revisions, rows);
+    this.graph = graph(location, selection.revisions()).withAliases(selection.aliases());
+    selection.standing().forEach((end, squash) -> byId.put(end, byId.get(squash.id())));
+    List<Script> in = new ArrayList<>(selection.revisions().size());
+    for (Revision r : selection.revisions()) {
+      in.add(byId.get(r.id()));
+    }
+    this.followed = List.copyOf(in);
+  }
+
+  /**
+   * The migrations as a database with these version rows follows them: where a squash replaces a
+   * range, either the squash (standing for the range's last revision) or the replaced files (for a
+   * database inside the range); see {@link Squashes}. The same directory when there is no squash.
+   * The result is kept to these rows: its own {@code forRows} returns itself.
+   */
+  public ScriptDirectory forRows(List<String> rows) {
+    return !squashed || pinned ? this : new ScriptDirectory(location, scripts, null, rows, true);
   }
 
   /** The graph of the revisions; a missing parent or dependency is reported with its header line. */
@@ -305,6 +341,7 @@ public final class ScriptDirectory {
     return location.resolve(VERSIONS);
   }
 
+  /** Every migration file, in file-name order: squashes and the files they replace included. */
   public List<Script> scripts() {
     return scripts;
   }
@@ -314,14 +351,14 @@ public final class ScriptDirectory {
   }
 
   /**
-   * {@link Checksum#digest} over every migration's checksum: what the log's digest is when the
-   * database has every revision applied. Kept in the cache, so an unchanged directory does not
-   * compute it again.
+   * {@link Checksum#digest} over the checksum of every migration the graph holds: what the log's
+   * digest is when the database has every revision applied. Kept in the cache, so an unchanged
+   * directory does not compute it again.
    */
   public String checksumDigest() {
     String digest = checksumDigest;
     if (digest == null) {
-      digest = digestOf(scripts);
+      digest = digestOf(followed);
       checksumDigest = digest;
     }
     return digest;
@@ -335,11 +372,12 @@ public final class ScriptDirectory {
     return Checksum.digest(sums);
   }
 
-  /** The script of a revision in the graph. */
+  /** The script of a revision in the graph: for a squash that stands for a range, the squash's. */
   public Script script(Revision revision) {
     return byId.get(revision.id());
   }
 
+  /** The script of a revision in the graph, or of a file by its own id. */
   public Script script(String id) {
     return byId.get(id);
   }

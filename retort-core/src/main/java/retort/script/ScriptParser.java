@@ -29,7 +29,7 @@ final class ScriptParser {
   private static final Pattern DIRECTIVE_LINE = Pattern.compile("\\s*--\\s*\\+.*");
   private static final Set<String> KEYS =
       Set.of("revision", "down_revision", "message", "created", "branch_labels", "depends_on", "transactional",
-          "autogenerate");
+          "autogenerate", "replaces");
 
   private final String name;
   private final String text;
@@ -63,6 +63,11 @@ final class ScriptParser {
     List<String> depends = idList(header.getOrDefault("depends_on", ""), headerLine.getOrDefault("depends_on", 0), false);
     List<String> labels = idList(header.getOrDefault("branch_labels", ""), headerLine.getOrDefault("branch_labels", 0), false);
     boolean transactional = flag(header, headerLine);
+    List<String> replaces = idList(header.getOrDefault("replaces", ""), headerLine.getOrDefault("replaces", 0), false);
+    if (replaces.contains(id) || !java.util.Collections.disjoint(replaces, down)) {
+      throw error(headerLine.get("replaces"), "a squash replaces the revisions of its range, not itself nor its parents",
+          "list the replaced revisions, the range's last one last; `retort squash` writes this line");
+    }
 
     List<Chunk> chunks;
     try {
@@ -74,7 +79,7 @@ final class ScriptParser {
     for (Section section : List.of(sections.upgrade, sections.downgrade)) {
       checkStatements(section.statements(), transactional);
     }
-    Revision revision = new Revision(id, down, depends, Set.copyOf(labels), name);
+    Revision revision = new Revision(id, down, depends, Set.copyOf(labels), name, replaces);
     return new Script(
         revision,
         name,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import retort.testing.LocalPostgres;
 
 /**
  * A {@code transactional: false} migration interrupted during its second statement, a
@@ -28,7 +29,7 @@ class InterruptedMigrationTest {
 
   @TempDir Path tmp;
   FaultProject p;
-  LocalServer server;
+  LocalPostgres server;
 
   @AfterEach
   void cleanUp() {
@@ -69,7 +70,7 @@ class InterruptedMigrationTest {
   /** The server itself restarts (fast shutdown) mid-statement: Debian's PostgreSQL 15, started by the test. */
   @Test
   void aServerRestartMidStatementToo() throws Exception {
-    server = LocalServer.start(tmp.resolve("server"));
+    server = LocalPostgres.start(tmp.resolve("server"));
     p = FaultProject.create(tmp.resolve("project"), server.url("postgres"), "lock_wait = \"60s\"\nlock_timeout = \"0\"");
     FaultProject.Result r = interruptWith(() -> server.restart());
 

@@ -1,4 +1,4 @@
-package retort.cli.fault;
+package retort.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,26 +13,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PostgreSQL server of the test's own, from Debian's PostgreSQL 15 binaries, for faults the shared
- * embedded server must not suffer (a restart). Runs as the current user, or as {@code postgres} when
- * the tests run as root (PostgreSQL refuses root). Skips the test when the binaries are absent.
+ * A PostgreSQL server of the test's own, from Debian's PostgreSQL 15 binaries (installed by
+ * {@code .ci/run}): for faults the shared embedded server must not suffer (a restart), and for what
+ * must work on another major version than the embedded 17. Runs as the current user, or as
+ * {@code postgres} when the tests run as root (PostgreSQL refuses root). Skips the test when the
+ * binaries are absent.
  */
-final class LocalServer implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
-  static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
 
-  final Path data;
-  final int port;
+  public final Path data;
+  public final int port;
   private final boolean asPostgres;
 
-  private LocalServer(Path data, int port, boolean asPostgres) {
+  private LocalPostgres(Path data, int port, boolean asPostgres) {
     this.data = data;
     this.port = port;
     this.asPostgres = asPostgres;
   }
 
   /** Creates a cluster under {@code dir} (trust authentication, loopback only) and starts it. */
-  static LocalServer start(Path dir) throws Exception {
+  public static LocalPostgres start(Path dir) throws Exception {
     assumeTrue(Files.isExecutable(BIN.resolve("initdb")),
         "Debian's postgresql-15 is not installed (" + BIN + "); .ci/run installs it");
     boolean root = "root".equals(System.getProperty("user.name"));
@@ -52,7 +54,7 @@ final class LocalServer implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    LocalServer server = new LocalServer(data, port, root);
+    LocalPostgres server = new LocalPostgres(data, port, root);
     check(run(root, BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
         "--no-sync", "-E", "UTF8"), "initdb");
     check(server.ctl("start", "-w", "-t", "60", "-o",
@@ -62,12 +64,12 @@ final class LocalServer implements AutoCloseable {
   }
 
   /** A JDBC URL of a database on this server. */
-  String url(String database) {
+  public String url(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
   }
 
   /** Restarts the server the way an operator would: fast shutdown (open sessions terminated), then start. */
-  void restart() {
+  public void restart() {
     check(ctl("restart", "-m", "fast", "-w", "-t", "60"), "pg_ctl restart");
   }
 
